@@ -1,10 +1,37 @@
 package org.citytwin.cli;
 
-/** Placeholder entry point until the command line lands. */
-public final class TwinCommand {
-  private TwinCommand() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code twin} command: entry point of the runnable jar. */
+@Command(
+    name = "twin",
+    mixinStandardHelpOptions = true,
+    version = "twin 0.1.0",
+    description = "A 3D city digital twin: load CityGML, query, simulate and serve the city.",
+    subcommands = {
+      ImportCommand.class,
+      QueryCommand.class,
+      BenchCommand.class,
+      SynthCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class TwinCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.out.println("twin: commands not yet available");
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code instead of exiting (for tests). */
+  static int execute(String... args) {
+    Logging.quietLibraries();
+    return new CommandLine(new TwinCommand()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 }
