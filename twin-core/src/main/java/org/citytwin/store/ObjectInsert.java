@@ -1,0 +1,165 @@
+package org.citytwin.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.citytwin.model.AttributeValue;
+import org.citytwin.model.CityObject;
+import org.citytwin.model.DerivedShape;
+import org.citytwin.model.Envelope3D;
+import org.citytwin.model.Mesh;
+import org.citytwin.query.FixedAttribute;
+import org.citytwin.query.Literal;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/** Batched inserts of objects and their generic attributes into one dataset, on one connection. */
+final class ObjectInsert implements AutoCloseable {
+
+  static final int BATCH_SIZE = 500;
+  static final int SRID = 4326;
+
+  private static final GeometryFactory LON_LAT = new GeometryFactory(new PrecisionModel(), SRID);
+
+  private static final String INSERT_OBJECT =
+      "INSERT INTO city_object(id, dataset_id, gml_id, type, feature_type, parent_id, "
+          + "min_lon, min_lat, min_h, max_lon, max_lat, max_h, "
+          + Columns.NUMERIC.stream()
+              .map(FixedAttribute::attributeName)
+              .collect(Collectors.joining(", "))
+          + ", footprint, extent, attributes_json, risks_json, geometry_blob) VALUES ("
+          + "?, ".repeat(12 + Columns.NUMERIC.size() + 4)
+          + "?)";
+
+  private static final String INSERT_ATTRIBUTE =
+      "INSERT INTO object_attribute(object_id, name, num_value, text_value) VALUES (?, ?, ?, ?)";
+
+  private final Connection connection;
+  private final long datasetId;
+  private final String datasetName;
+  private final PreparedStatement objects;
+  private final PreparedStatement attributes;
+  private final Deque<Long> freeIds = new ArrayDeque<>();
+  private int pending;
+
+  ObjectInsert(Connection connection, long datasetId, String datasetName) throws SQLException {
+    this.connection = connection;
+    this.datasetId = datasetId;
+    this.datasetName = datasetName;
+    this.objects = connection.prepareStatement(INSERT_OBJECT);
+    this.attributes = connection.prepareStatement(INSERT_ATTRIBUTE);
+  }
+
+  void add(CityObject object) throws SQLException {
+    long id = nextId();
+    bindObject(id, object);
+    objects.addBatch();
+    for (Map.Entry<String, AttributeValue> entry : object.attributes().entrySet()) {
+      attributes.setLong(1, id);
+      attributes.setString(2, entry.getKey());
+      if (entry.getValue() instanceof AttributeValue.Number number) {
+        attributes.setDouble(3, number.value());
+      } else {
+        attributes.setNull(3, Types.DOUBLE);
+      }
+      attributes.setString(4, entry.getValue().text());
+      attributes.addBatch();
+    }
+    if (++pending >= BATCH_SIZE) {
+      flush();
+    }
+  }
+
+  void flush() throws SQLException {
+    if (pending > 0) {
+      objects.executeBatch();
+      attributes.executeBatch();
+      pending = 0;
+    }
+  }
+
+  private void bindObject(long id, CityObject object) throws SQLException {
+    int i = 0;
+    objects.setLong(++i, id);
+    objects.setLong(++i, datasetId);
+    objects.setString(++i, object.gmlId());
+    objects.setString(++i, object.type().id());
+    objects.setString(++i, object.featureType());
+    objects.setString(++i, object.parentId());
+    DerivedShape shape = object.shape();
+    Envelope3D box = shape == null ? null : shape.envelope();
+    for (double value : box == null ? new double[0] : corners(box)) {
+      objects.setDouble(++i, value);
+    }
+    for (int k = 0; box == null && k < 6; k++) {
+      objects.setNull(++i, Types.DOUBLE);
+    }
+    for (FixedAttribute numeric : Columns.NUMERIC) {
+      Literal value = numeric.valueOf(object, datasetName);
+      if (value instanceof Literal.NumberLiteral number) {
+        objects.setDouble(++i, number.value());
+      } else {
+        objects.setNull(++i, Types.DOUBLE);
+      }
+    }
+    objects.setObject(++i, shape == null ? null : withSrid(shape.footprint()));
+    objects.setObject(++i, box == null ? null : extent(box));
+    objects.setString(++i, AttributeJson.writeAttributes(object.attributes()));
+    objects.setString(++i, AttributeJson.writeRisks(object.risks()));
+    List<Mesh> meshes = shape == null ? List.of() : shape.meshes();
+    objects.setBytes(++i, GeometryBlob.write(object.geometries(), meshes));
+  }
+
+  private static double[] corners(Envelope3D box) {
+    return new double[] {
+      box.minLon(), box.minLat(), box.minHeight(), box.maxLon(), box.maxLat(), box.maxHeight()
+    };
+  }
+
+  /** A copy tagged 4326, leaving the caller's geometry untouched. */
+  private static Geometry withSrid(Geometry footprint) {
+    Geometry copy = footprint.copy();
+    copy.setSRID(SRID);
+    return copy;
+  }
+
+  /** The 2D box of the 3D envelope, indexed so 3D box queries need not trust the footprint. */
+  private static Geometry extent(Envelope3D box) {
+    return LON_LAT.toGeometry(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()));
+  }
+
+  /** Ids come from a sequence in blocks, so each batch costs one extra query, not one per row. */
+  private long nextId() throws SQLException {
+    if (freeIds.isEmpty()) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "SELECT NEXT VALUE FOR city_object_id FROM SYSTEM_RANGE(1, "
+                      + BATCH_SIZE
+                      + ")")) {
+        while (rows.next()) {
+          freeIds.add(rows.getLong(1));
+        }
+      }
+    }
+    return freeIds.removeFirst();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (objects;
+        attributes) {
+      freeIds.clear();
+    }
+  }
+}

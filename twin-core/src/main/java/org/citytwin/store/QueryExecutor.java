@@ -1,0 +1,169 @@
+package org.citytwin.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.citytwin.query.Filter;
+import org.citytwin.query.FixedAttribute;
+import org.citytwin.query.Nearest;
+import org.citytwin.query.Query;
+import org.citytwin.query.SortKey;
+
+/** Runs counts and queries on one connection, streaming rows to the caller. */
+final class QueryExecutor {
+
+  private static final String FROM = " FROM city_object o JOIN dataset d ON d.id = o.dataset_id";
+
+  /** First search radius of a nearest query; grown fourfold until enough objects are inside. */
+  private static final double FIRST_RADIUS_METRES = 250;
+
+  /** Half the Earth's circumference: a radius that certainly holds every object. */
+  private static final double MAX_RADIUS_METRES = Math.PI * 6_371_008.8;
+
+  private final Connection connection;
+
+  QueryExecutor(Connection connection) {
+    this.connection = connection;
+  }
+
+  long count(Filter filter) throws SQLException {
+    SqlFilter.Condition where = SqlFilter.of(filter);
+    try (PreparedStatement statement =
+        connection.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
+      bind(statement, where.parameters(), 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** The object with that gml:id, from the most recently imported dataset that has one. */
+  Optional<StoredObject> get(String gmlId) throws SQLException {
+    String sql =
+        "SELECT "
+            + ObjectReader.columns(true)
+            + FROM
+            + " WHERE o.gml_id = ? ORDER BY d.version DESC, o.id LIMIT 1";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, gmlId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(ObjectReader.read(rows, true)) : Optional.empty();
+      }
+    }
+  }
+
+  void query(Query query, Consumer<StoredObject> sink) throws SQLException {
+    if (query.limit() == 0) {
+      return;
+    }
+    if (query.nearest().isPresent()) {
+      nearest(query, query.nearest().get(), sink);
+      return;
+    }
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT ").append(ObjectReader.columns(query.withGeometry()));
+    sql.append(FROM);
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < query.sort().size(); i++) {
+      order.addAll(sortJoin(query.sort().get(i), "s" + i, sql, parameters));
+    }
+    SqlFilter.Condition where = SqlFilter.of(query.filter());
+    sql.append(" WHERE ").append(where.sql());
+    parameters.addAll(where.parameters());
+    order.add("o.gml_id");
+    order.add("o.id");
+    sql.append(" ORDER BY ").append(String.join(", ", order));
+    run(sql, parameters, query.limit(), query.offset(), query.withGeometry(), sink);
+  }
+
+  /**
+   * The k nearest: grows a search radius until at least k matches lie within it (the k nearest then
+   * surely do), and orders just those by exact distance.
+   */
+  private void nearest(Query query, Nearest nearest, Consumer<StoredObject> sink)
+      throws SQLException {
+    if (query.offset() >= nearest.k()) {
+      return;
+    }
+    double radius = FIRST_RADIUS_METRES;
+    Filter within = withinRadius(query.filter(), nearest, radius);
+    while (radius < MAX_RADIUS_METRES && count(within) < nearest.k()) {
+      radius = Math.min(radius * 4, MAX_RADIUS_METRES);
+      within = withinRadius(query.filter(), nearest, radius);
+    }
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder("SELECT ").append(ObjectReader.columns(query.withGeometry()));
+    SqlFilter.Condition where = SqlFilter.of(within);
+    sql.append(FROM).append(" WHERE ").append(where.sql());
+    parameters.addAll(where.parameters());
+    sql.append(" ORDER BY ").append(Schema.GROUND_METRES_FUNCTION);
+    sql.append("(o.footprint, ?, ?), o.gml_id, o.id");
+    parameters.add(nearest.lon());
+    parameters.add(nearest.lat());
+    int limit = (int) Math.min(query.limit(), nearest.k() - query.offset());
+    run(sql, parameters, limit, query.offset(), query.withGeometry(), sink);
+  }
+
+  private static Filter withinRadius(Filter filter, Nearest nearest, double metres) {
+    return Filter.and(filter, new Filter.WithinDistance(nearest.lon(), nearest.lat(), metres));
+  }
+
+  /** Order terms for one sort key; a generic attribute is joined in under {@code alias}. */
+  private static List<String> sortJoin(
+      SortKey key, String alias, StringBuilder sql, List<Object> parameters) {
+    String direction = key.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
+    Optional<FixedAttribute> fixed = FixedAttribute.find(key.attribute());
+    if (fixed.isPresent()) {
+      return List.of(Columns.of(fixed.get()) + direction);
+    }
+    sql.append(" LEFT JOIN object_attribute ").append(alias).append(" ON ").append(alias);
+    sql.append(".object_id = o.id AND ").append(alias).append(".name = ?");
+    parameters.add(key.attribute());
+    return List.of(alias + ".num_value" + direction, alias + ".text_value" + direction);
+  }
+
+  private void run(
+      StringBuilder sql,
+      List<Object> parameters,
+      long limit,
+      long offset,
+      boolean withGeometry,
+      Consumer<StoredObject> sink)
+      throws SQLException {
+    sql.append(" LIMIT ? OFFSET ?");
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+      int next = bind(statement, parameters, 1);
+      statement.setLong(next, limit);
+      statement.setLong(next + 1, offset);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          sink.accept(ObjectReader.read(rows, withGeometry));
+        }
+      }
+    }
+  }
+
+  /** Binds values from {@code first} on; returns the next free index. */
+  static int bind(PreparedStatement statement, List<Object> parameters, int first)
+      throws SQLException {
+    int index = first;
+    for (Object parameter : parameters) {
+      if (parameter instanceof Double number) {
+        statement.setDouble(index++, number);
+      } else if (parameter instanceof String text) {
+        statement.setString(index++, text);
+      } else {
+        statement.setObject(index++, parameter);
+      }
+    }
+    return index;
+  }
+}

@@ -1,0 +1,211 @@
+package org.citytwin.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.citytwin.query.Filter;
+import org.citytwin.query.Query;
+
+/**
+ * A twin's spatial store: an H2GIS database file {@code twin.mv.db} in a directory of its own.
+ *
+ * <p>Readers may run concurrently from any number of threads; each call uses its own connection and
+ * sees only committed datasets. Writes go through one {@link DatasetWriter} at a time. The store
+ * keeps one connection open for its lifetime so the database stays open between calls, and the file
+ * is locked against other processes until {@link #close}.
+ */
+public final class TwinStore implements AutoCloseable {
+
+  /** H2 error code for a database file locked by another process. */
+  private static final int DATABASE_ALREADY_OPEN = 90020;
+
+  private final Path directory;
+  private final String url;
+  private final Connection anchor;
+  private final Semaphore writerPermit = new Semaphore(1);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile DatasetWriter activeWriter;
+
+  private TwinStore(Path directory, String url, Connection anchor) {
+    this.directory = directory;
+    this.url = url;
+    this.anchor = anchor;
+  }
+
+  /** Opens the store in {@code directory}, creating the directory and the schema when missing. */
+  public static TwinStore open(Path directory) throws StoreException {
+    Path absolute = directory.toAbsolutePath().normalize();
+    if (absolute.toString().contains(";")) {
+      // The path becomes part of a JDBC URL, where ';' starts a setting.
+      throw new IllegalArgumentException("store directory " + absolute + " must not contain ';'");
+    }
+    try {
+      Files.createDirectories(absolute);
+    } catch (IOException e) {
+      throw new StoreException("cannot create store directory " + absolute + ": " + e, e);
+    }
+    String url = "jdbc:h2:file:" + absolute.resolve("twin") + ";LAZY_QUERY_EXECUTION=TRUE";
+    Connection anchor = connect(url, absolute);
+    try {
+      Schema.ensure(anchor, absolute.toString());
+      return new TwinStore(absolute, url, anchor);
+    } catch (SQLException | StoreException | RuntimeException e) {
+      closeQuietly(anchor);
+      if (e instanceof StoreException store) {
+        throw store;
+      }
+      throw new StoreException("cannot prepare store " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The store-wide change counter: bumped by every committed dataset import. */
+  public long version() throws StoreException {
+    return read("read the version", DatasetTable::version);
+  }
+
+  /** Every committed dataset, by source name. */
+  public List<Dataset> datasets() throws StoreException {
+    return read("list datasets", DatasetTable::list);
+  }
+
+  /**
+   * Starts importing a dataset, replacing any dataset of the same source name when committed. Waits
+   * while another writer of this store is open.
+   */
+  public DatasetWriter beginDataset(DatasetInfo info) throws StoreException {
+    Objects.requireNonNull(info, "dataset info");
+    requireOpen();
+    writerPermit.acquireUninterruptibly();
+    Connection connection = null;
+    try {
+      requireOpen();
+      connection = newConnection();
+      DatasetWriter writer = DatasetWriter.begin(info, connection, () -> writerFinished());
+      activeWriter = writer;
+      return writer;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      writerPermit.release();
+      if (e instanceof IllegalStateException closedStore) {
+        throw closedStore;
+      }
+      throw new StoreException(
+          "cannot start importing " + info.sourceName() + " into " + directory + ": " + e, e);
+    }
+  }
+
+  /** The object with this gml:id (from the newest dataset having one), with all its geometry. */
+  public Optional<StoredObject> get(String gmlId) throws StoreException {
+    Objects.requireNonNull(gmlId, "gml:id");
+    return read("get object " + gmlId, c -> new QueryExecutor(c).get(gmlId));
+  }
+
+  public long count(Filter filter) throws StoreException {
+    Objects.requireNonNull(filter, "filter");
+    return read("count objects", c -> new QueryExecutor(c).count(filter));
+  }
+
+  /** Streams the query's result, in order, to {@code sink} without collecting it. */
+  public void query(Query query, Consumer<StoredObject> sink) throws StoreException {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(sink, "sink");
+    read(
+        "query objects",
+        c -> {
+          new QueryExecutor(c).query(query, sink);
+          return null;
+        });
+  }
+
+  /** The query's result as a list; for small pages, prefer {@link #query} for big results. */
+  public List<StoredObject> list(Query query) throws StoreException {
+    List<StoredObject> result = new ArrayList<>();
+    query(query, result::add);
+    return result;
+  }
+
+  /** Aborts an open writer and releases the database; safe to call more than once. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    DatasetWriter writer = activeWriter;
+    if (writer != null) {
+      writer.abort();
+    }
+    closeQuietly(anchor);
+  }
+
+  @Override
+  public String toString() {
+    return "TwinStore[" + directory + "]";
+  }
+
+  private void writerFinished() {
+    activeWriter = null;
+    writerPermit.release();
+  }
+
+  /** One read on a connection of its own. */
+  private <T> T read(String what, SqlCall<T> call) throws StoreException {
+    requireOpen();
+    try (Connection connection = newConnection()) {
+      return call.apply(connection);
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot " + what + " in store " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Connection newConnection() throws SQLException {
+    return DriverManager.getConnection(url, "sa", "");
+  }
+
+  private static Connection connect(String url, Path directory) throws StoreException {
+    try {
+      return DriverManager.getConnection(url, "sa", "");
+    } catch (SQLException e) {
+      if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
+        throw new StoreException("store " + directory + " is in use by another process", e);
+      }
+      throw new StoreException("cannot open store " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("store " + directory + " is closed");
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing can only fail if the database is already gone; there is nothing left to release.
+    }
+  }
+
+  @FunctionalInterface
+  private interface SqlCall<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+}
