@@ -3,6 +3,7 @@ package org.citytwin.geom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.citytwin.model.Polygon3D;
@@ -123,7 +124,17 @@ final class PlanarPolygon {
   /** Why JTS finds the flat polygon invalid (self-intersection, bad hole), if it does. */
   Optional<String> invalidity() {
     TopologyValidationError error = new IsValidOp(polygon).getValidationError();
-    return error == null ? Optional.empty() : Optional.of(error.toString());
+    Coordinate first = polygon.getExteriorRing().getCoordinateN(0);
+    if (error == null) {
+      return Optional.empty();
+    }
+    Coordinate at = error.getCoordinate();
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "%s about %.2f m from the first vertex",
+            error.getMessage(),
+            at == null ? Double.NaN : Math.hypot(at.x - first.x, at.y - first.y)));
   }
 
   private static double[] localCoordinates(Polygon3D source) throws InvalidPolygonException {
