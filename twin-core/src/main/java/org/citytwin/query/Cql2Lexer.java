@@ -172,7 +172,8 @@ final class Cql2Lexer {
       int close = text.indexOf(quote, offset);
       if (close < 0) {
         throw new Cql2SyntaxException(
-            start, "unterminated " + what + ": no closing " + quote + " before the end");
+            start,
+            "unterminated " + what + ": no closing " + quote + " before the end of the input");
       }
       value.append(text, offset, close);
       offset = close + 1;

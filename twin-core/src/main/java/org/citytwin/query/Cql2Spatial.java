@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.util.AssertionFailedException;
 
 /**
  * The spatial part of {@link Cql2Parser}: {@code S_INTERSECTS(<property>, <literal>)}, arguments in
@@ -103,9 +104,12 @@ final class Cql2Spatial {
     Geometry geometry;
     try {
       geometry = new WKTReader().read(lexer.slice(type.start(), last.end()));
-    } catch (ParseException e) {
-      throw new Cql2SyntaxException(
-          type.start(), "invalid " + type.value() + " literal: " + e.getMessage());
+    } catch (ParseException | IllegalArgumentException | AssertionFailedException e) {
+      // JTS reports malformed text as ParseException, but impossible shapes (a two-point ring, a
+      // point with two coordinates) as the runtime exceptions of the geometry constructors.
+      String name = type.value().toUpperCase(Locale.ROOT);
+      String reason = e.getMessage() != null ? e.getMessage() : "the coordinates are not a " + name;
+      throw new Cql2SyntaxException(type.start(), "invalid " + name + " literal: " + reason);
     }
     return Cql2Parser.build(type, () -> intersects(geometry));
   }
