@@ -6,10 +6,11 @@ import org.citytwin.query.Cql2Token.Kind;
  * Splits CQL2 text into {@link Cql2Token}s on demand, one token ahead of the parser, so the first
  * error in reading order is the one reported.
  *
- * <p>Words start with a letter, {@code _} or {@code :} and continue with letters, digits, {@code
- * _}, {@code .} and {@code :}. Strings are in single quotes with {@code ''} for a quote; quoted
- * identifiers are in double quotes with {@code ""} for a double quote. A sign directly before a
- * digit belongs to the number (CQL2 without arithmetic has no other use for it).
+ * <p>Words start with a letter, {@code _} or {@code :} and continue with letters, digits, combining
+ * marks, {@code _}, {@code .} and {@code :}; offsets count UTF-16 code units. Strings are in single
+ * quotes with {@code ''} for a quote; quoted identifiers are in double quotes with {@code ""} for a
+ * double quote. A sign directly before a digit belongs to the number (CQL2 without arithmetic has
+ * no other use for it).
  */
 final class Cql2Lexer {
 
@@ -103,10 +104,10 @@ final class Cql2Lexer {
     if (isDigit(start) || startsNumber(c)) {
       return number();
     }
-    if (Character.isLetter(c) || c == '_' || c == ':') {
-      offset++;
-      while (offset < text.length() && isWordPart(text.charAt(offset))) {
-        offset++;
+    if (Character.isLetter(text.codePointAt(start)) || c == '_' || c == ':') {
+      offset += Character.charCount(text.codePointAt(start));
+      while (offset < text.length() && isWordPart(text.codePointAt(offset))) {
+        offset += Character.charCount(text.codePointAt(offset));
       }
       return new Cql2Token(Kind.WORD, text.substring(start, offset), start, offset);
     }
@@ -152,9 +153,12 @@ final class Cql2Lexer {
       }
       skipDigits();
     }
-    if (offset < text.length() && (isWordPart(text.charAt(offset)))) {
+    if (offset < text.length() && isWordPart(text.codePointAt(offset))) {
       throw new Cql2SyntaxException(
-          offset, "unexpected character '" + text.charAt(offset) + "' in a number");
+          offset,
+          "unexpected character '"
+              + Character.toString(text.codePointAt(offset))
+              + "' in a number");
     }
     String digits = text.substring(start, offset);
     if (!Double.isFinite(Double.parseDouble(digits))) {
@@ -205,7 +209,12 @@ final class Cql2Lexer {
     return at < text.length() && text.charAt(at) == expected;
   }
 
-  private static boolean isWordPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ':';
+  /** Letters, digits, combining marks (CQL2 allows U+0300..U+036F), {@code _ . :}. */
+  private static boolean isWordPart(int c) {
+    return Character.isLetterOrDigit(c)
+        || Character.getType(c) == Character.NON_SPACING_MARK
+        || c == '_'
+        || c == '.'
+        || c == ':';
   }
 }

@@ -127,6 +127,8 @@ class Cql2ParserTest {
         Arguments.of("_x1 = 1", eq("_x1", 1)),
         Arguments.of("建物名 = '東京'", eq("建物名", "東京")),
         Arguments.of("Height = 1", eq("Height", 1)),
+        Arguments.of("\uD840\uDC0B名 = 1", eq("\uD840\uDC0B名", 1)),
+        Arguments.of("cafe\u0301 = 1", eq("cafe\u0301", 1)),
         Arguments.of("date = 1", eq("date", 1)),
         Arguments.of("name = 'it''s'", eq("name", "it's")),
         Arguments.of("name = ''", eq("name", "")),
