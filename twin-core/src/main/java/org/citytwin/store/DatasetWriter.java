@@ -61,7 +61,10 @@ public final class DatasetWriter implements AutoCloseable {
     return state;
   }
 
-  /** Adds an object; a gml:id already written in this dataset fails the whole import. */
+  /**
+   * Adds an object. A gml:id already written in this dataset fails the whole import: at the batch
+   * flush that reaches it, at the latest at {@link #commit}.
+   */
   public synchronized void write(CityObject object) throws StoreException {
     Objects.requireNonNull(object, "object");
     requireOpen();
@@ -87,6 +90,7 @@ public final class DatasetWriter implements AutoCloseable {
     requireOpen();
     try {
       insert.flush();
+      SpatialPrefilter.widen(connection, insert.footprintLatSpan(), insert.envelopeLatSpan());
       Dataset dataset =
           DatasetTable.complete(connection, datasetId, info, objectCount, issueCounts);
       connection.commit();

@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.citytwin.model.AttributeValue;
 import org.citytwin.model.CityObject;
 import org.citytwin.model.DerivedShape;
@@ -20,8 +20,6 @@ import org.citytwin.query.FixedAttribute;
 import org.citytwin.query.Literal;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 
 /** Batched inserts of objects and their generic attributes into one dataset, on one connection. */
 final class ObjectInsert implements AutoCloseable {
@@ -29,17 +27,23 @@ final class ObjectInsert implements AutoCloseable {
   static final int BATCH_SIZE = 500;
   static final int SRID = 4326;
 
-  private static final GeometryFactory LON_LAT = new GeometryFactory(new PrecisionModel(), SRID);
+  /** Columns in the order {@link #bindObject} binds them. */
+  private static final List<String> OBJECT_COLUMNS =
+      Stream.of(
+              Stream.of("id", "dataset_id", "gml_id", "type", "feature_type", "parent_id"),
+              Stream.of("min_lon", "min_lat", "min_h", "max_lon", "max_lat", "max_h"),
+              Columns.NUMERIC.stream().map(FixedAttribute::attributeName),
+              Stream.of("fp_min_lon", "fp_min_lat", "fp_max_lon", "fp_max_lat", "footprint"),
+              Stream.of("attributes_json", "risks_json", "geometry_blob"))
+          .flatMap(s -> s)
+          .toList();
 
   private static final String INSERT_OBJECT =
-      "INSERT INTO city_object(id, dataset_id, gml_id, type, feature_type, parent_id, "
-          + "min_lon, min_lat, min_h, max_lon, max_lat, max_h, "
-          + Columns.NUMERIC.stream()
-              .map(FixedAttribute::attributeName)
-              .collect(Collectors.joining(", "))
-          + ", footprint, extent, attributes_json, risks_json, geometry_blob) VALUES ("
-          + "?, ".repeat(12 + Columns.NUMERIC.size() + 4)
-          + "?)";
+      "INSERT INTO city_object("
+          + String.join(", ", OBJECT_COLUMNS)
+          + ") VALUES ("
+          + SqlFilter.placeholders(OBJECT_COLUMNS.size())
+          + ")";
 
   private static final String INSERT_ATTRIBUTE =
       "INSERT INTO object_attribute(object_id, name, num_value, text_value) VALUES (?, ?, ?, ?)";
@@ -51,6 +55,8 @@ final class ObjectInsert implements AutoCloseable {
   private final PreparedStatement attributes;
   private final Deque<Long> freeIds = new ArrayDeque<>();
   private int pending;
+  private double footprintLatSpan;
+  private double envelopeLatSpan;
 
   ObjectInsert(Connection connection, long datasetId, String datasetName) throws SQLException {
     this.connection = connection;
@@ -97,13 +103,7 @@ final class ObjectInsert implements AutoCloseable {
     objects.setString(++i, object.featureType());
     objects.setString(++i, object.parentId());
     DerivedShape shape = object.shape();
-    Envelope3D box = shape == null ? null : shape.envelope();
-    for (double value : box == null ? new double[0] : corners(box)) {
-      objects.setDouble(++i, value);
-    }
-    for (int k = 0; box == null && k < 6; k++) {
-      objects.setNull(++i, Types.DOUBLE);
-    }
+    i = bindDoubles(i, shape == null ? null : envelopeCorners(shape.envelope()), 6);
     for (FixedAttribute numeric : Columns.NUMERIC) {
       Literal value = numeric.valueOf(object, datasetName);
       if (value instanceof Literal.NumberLiteral number) {
@@ -112,18 +112,42 @@ final class ObjectInsert implements AutoCloseable {
         objects.setNull(++i, Types.DOUBLE);
       }
     }
+    Envelope footprintBox = shape == null ? null : shape.footprint().getEnvelopeInternal();
+    i = bindDoubles(i, footprintBox == null ? null : boxCorners(footprintBox), 4);
     objects.setObject(++i, shape == null ? null : withSrid(shape.footprint()));
-    objects.setObject(++i, box == null ? null : extent(box));
     objects.setString(++i, AttributeJson.writeAttributes(object.attributes()));
     objects.setString(++i, AttributeJson.writeRisks(object.risks()));
     List<Mesh> meshes = shape == null ? List.of() : shape.meshes();
     objects.setBytes(++i, GeometryBlob.write(object.geometries(), meshes));
+    if (shape != null) {
+      footprintLatSpan = Math.max(footprintLatSpan, footprintBox.getHeight());
+      Envelope3D box = shape.envelope();
+      envelopeLatSpan = Math.max(envelopeLatSpan, box.maxLat() - box.minLat());
+    }
   }
 
-  private static double[] corners(Envelope3D box) {
+  /**
+   * Binds {@code count} doubles after index {@code last}, or nulls when absent; returns the last.
+   */
+  private int bindDoubles(int last, double[] values, int count) throws SQLException {
+    for (int k = 0; k < count; k++) {
+      if (values == null) {
+        objects.setNull(last + 1 + k, Types.DOUBLE);
+      } else {
+        objects.setDouble(last + 1 + k, values[k]);
+      }
+    }
+    return last + count;
+  }
+
+  private static double[] envelopeCorners(Envelope3D box) {
     return new double[] {
       box.minLon(), box.minLat(), box.minHeight(), box.maxLon(), box.maxLat(), box.maxHeight()
     };
+  }
+
+  private static double[] boxCorners(Envelope box) {
+    return new double[] {box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()};
   }
 
   /** A copy tagged 4326, leaving the caller's geometry untouched. */
@@ -133,9 +157,13 @@ final class ObjectInsert implements AutoCloseable {
     return copy;
   }
 
-  /** The 2D box of the 3D envelope, indexed so 3D box queries need not trust the footprint. */
-  private static Geometry extent(Envelope3D box) {
-    return LON_LAT.toGeometry(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()));
+  /** The largest footprint and envelope latitude spans written, for {@link SpatialPrefilter}. */
+  double footprintLatSpan() {
+    return footprintLatSpan;
+  }
+
+  double envelopeLatSpan() {
+    return envelopeLatSpan;
   }
 
   /** Ids come from a sequence in blocks, so each batch costs one extra query, not one per row. */

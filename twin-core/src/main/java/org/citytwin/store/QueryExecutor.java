@@ -26,13 +26,19 @@ final class QueryExecutor {
   private static final double MAX_RADIUS_METRES = Math.PI * 6_371_008.8;
 
   private final Connection connection;
+  private final SpatialPrefilter prefilter;
 
-  QueryExecutor(Connection connection) {
+  /**
+   * Reads on {@code connection}, which should be in a repeatable-read transaction so the prefilter
+   * bounds and every later statement see the same committed state.
+   */
+  QueryExecutor(Connection connection) throws SQLException {
     this.connection = connection;
+    this.prefilter = SpatialPrefilter.load(connection);
   }
 
   long count(Filter filter) throws SQLException {
-    SqlFilter.Condition where = SqlFilter.of(filter);
+    SqlFilter.Condition where = SqlFilter.of(filter, prefilter);
     try (PreparedStatement statement =
         connection.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where.sql())) {
       bind(statement, where.parameters(), 1);
@@ -74,7 +80,7 @@ final class QueryExecutor {
     for (int i = 0; i < query.sort().size(); i++) {
       order.addAll(sortJoin(query.sort().get(i), "s" + i, sql, parameters));
     }
-    SqlFilter.Condition where = SqlFilter.of(query.filter());
+    SqlFilter.Condition where = SqlFilter.of(query.filter(), prefilter);
     sql.append(" WHERE ").append(where.sql());
     parameters.addAll(where.parameters());
     order.add("o.gml_id");
@@ -101,7 +107,7 @@ final class QueryExecutor {
     List<Object> parameters = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder("SELECT ").append(ObjectReader.columns(query.withGeometry()));
-    SqlFilter.Condition where = SqlFilter.of(within);
+    SqlFilter.Condition where = SqlFilter.of(within, prefilter);
     sql.append(FROM).append(" WHERE ").append(where.sql());
     parameters.addAll(where.parameters());
     sql.append(" ORDER BY ").append(Schema.GROUND_METRES_FUNCTION);

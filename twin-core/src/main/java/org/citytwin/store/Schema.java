@@ -59,8 +59,11 @@ final class Schema {
             tsunami_depth DOUBLE PRECISION,
             tsunami_rank DOUBLE PRECISION,
             landslide DOUBLE PRECISION,
+            fp_min_lon DOUBLE PRECISION,
+            fp_min_lat DOUBLE PRECISION,
+            fp_max_lon DOUBLE PRECISION,
+            fp_max_lat DOUBLE PRECISION,
             footprint GEOMETRY(GEOMETRY, 4326),
-            extent GEOMETRY(GEOMETRY, 4326),
             attributes_json CHARACTER LARGE OBJECT NOT NULL,
             risks_json CHARACTER LARGE OBJECT NOT NULL,
             geometry_blob BINARY LARGE OBJECT,
@@ -72,8 +75,11 @@ final class Schema {
             num_value DOUBLE PRECISION,
             text_value VARCHAR NOT NULL,
             PRIMARY KEY(object_id, name))""",
-          "CREATE SPATIAL INDEX city_object_footprint ON city_object(footprint)",
-          "CREATE SPATIAL INDEX city_object_extent ON city_object(extent)",
+          // B-tree indexes on box columns instead of an H2 SPATIAL (R-tree) index: H2 2.4.240
+          // cannot reopen a database whose process died with a large uncommitted R-tree change
+          // (see SpatialPrefilter), and an import is exactly such a change.
+          "CREATE INDEX city_object_fp_lat ON city_object(fp_min_lat)",
+          "CREATE INDEX city_object_envelope_lat ON city_object(min_lat)",
           "CREATE INDEX city_object_gml_id ON city_object(gml_id)",
           "CREATE INDEX city_object_type ON city_object(type)",
           "CREATE INDEX city_object_height ON city_object(height)",
@@ -84,7 +90,13 @@ final class Schema {
           "CREATE INDEX city_object_landslide ON city_object(landslide)",
           "CREATE INDEX object_attribute_number ON object_attribute(name, num_value)",
           "CREATE INDEX object_attribute_text ON object_attribute(name, text_value)",
-          "INSERT INTO store_meta VALUES ('schema_version', " + VERSION + "), ('version', 0)");
+          "INSERT INTO store_meta VALUES ('schema_version', "
+              + VERSION
+              + "), ('version', 0), ('"
+              + SpatialPrefilter.FOOTPRINT_SPAN
+              + "', 0), ('"
+              + SpatialPrefilter.ENVELOPE_SPAN
+              + "', 0)");
 
   private Schema() {}
 

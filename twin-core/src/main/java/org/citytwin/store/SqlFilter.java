@@ -25,14 +25,17 @@ final class SqlFilter {
 
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> parameters = new ArrayList<>();
+  private final SpatialPrefilter prefilter;
 
-  private SqlFilter() {}
+  private SqlFilter(SpatialPrefilter prefilter) {
+    this.prefilter = prefilter;
+  }
 
   /** The condition and its parameters, in order. */
   record Condition(String sql, List<Object> parameters) {}
 
-  static Condition of(Filter filter) {
-    SqlFilter builder = new SqlFilter();
+  static Condition of(Filter filter, SpatialPrefilter prefilter) {
+    SqlFilter builder = new SqlFilter(prefilter);
     builder.append(filter);
     return new Condition(builder.sql.toString(), List.copyOf(builder.parameters));
   }
@@ -71,22 +74,26 @@ final class SqlFilter {
       sql.append("o.type IN (").append(placeholders(typeIn.types().size())).append(')');
       typeIn.types().stream().map(CityObjectType::id).sorted().forEach(parameters::add);
     } else if (filter instanceof Filter.BboxIntersects box) {
-      sql.append("(o.footprint && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+      Envelope envelope = new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat());
+      sql.append('(');
+      prefilter.footprint(envelope, sql, parameters);
       sql.append(" AND ST_Intersects(o.footprint, ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
-      for (int i = 0; i < 2; i++) {
-        parameters.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
-      }
-    } else if (filter instanceof Filter.Box3DIntersects box3d) {
-      Envelope3D box = box3d.box();
-      sql.append("(o.extent && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND o.min_h <= ?");
-      sql.append(" AND o.max_h >= ?)");
       parameters.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
+    } else if (filter instanceof Filter.Box3DIntersects box3d) {
+      // The envelope columns hold the box exactly, so the prefilter is the whole 2D test.
+      Envelope3D box = box3d.box();
+      sql.append('(');
+      prefilter.envelope(
+          new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()), sql, parameters);
+      sql.append(" AND o.min_h <= ? AND o.max_h >= ?)");
       parameters.addAll(List.of(box.maxHeight(), box.minHeight()));
     } else if (filter instanceof Filter.GeometryIntersects intersects) {
       Geometry geometry = intersects.lonLat().copy();
       geometry.setSRID(ObjectInsert.SRID);
-      sql.append("(o.footprint && ? AND ST_Intersects(o.footprint, ?))");
-      parameters.addAll(List.of(geometry, geometry));
+      sql.append('(');
+      prefilter.footprint(geometry.getEnvelopeInternal(), sql, parameters);
+      sql.append(" AND ST_Intersects(o.footprint, ?))");
+      parameters.add(geometry);
     } else if (filter instanceof Filter.WithinDistance within) {
       withinDistance(within);
     } else {
@@ -97,10 +104,9 @@ final class SqlFilter {
   /** An index prefilter on a degree box that is sure to hold every match, then the exact metric. */
   private void withinDistance(Filter.WithinDistance within) {
     Envelope box = GroundDistance.searchBox(within.lon(), within.lat(), within.metres());
-    sql.append("(o.footprint && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND ")
-        .append(Schema.GROUND_METRES_FUNCTION)
-        .append("(o.footprint, ?, ?) <= ?)");
-    parameters.addAll(List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()));
+    sql.append('(');
+    prefilter.footprint(box, sql, parameters);
+    sql.append(" AND ").append(Schema.GROUND_METRES_FUNCTION).append("(o.footprint, ?, ?) <= ?)");
     parameters.addAll(List.of(within.lon(), within.lat(), within.metres()));
   }
 

@@ -161,11 +161,20 @@ public final class TwinStore implements AutoCloseable {
     writerPermit.release();
   }
 
-  /** One read on a connection of its own. */
+  /**
+   * One read on a connection of its own, in a repeatable-read transaction so that all its
+   * statements see one committed state even while an import commits.
+   */
   private <T> T read(String what, SqlCall<T> call) throws StoreException {
     requireOpen();
     try (Connection connection = newConnection()) {
-      return call.apply(connection);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setAutoCommit(false);
+      try {
+        return call.apply(connection);
+      } finally {
+        connection.rollback();
+      }
     } catch (SQLException e) {
       throw new StoreException(
           "cannot " + what + " in store " + directory + ": " + e.getMessage(), e);
