@@ -18,8 +18,8 @@ import org.citygml4j.xml.reader.CityGMLInputFactory;
 import org.citygml4j.xml.reader.CityGMLReadException;
 
 /**
- * The benchmark baseline: citygml4j's own chunked parse of the same sources with the same number
- * of worker threads, building each feature's object tree and nothing more (no ADE capture, no
+ * The benchmark baseline: citygml4j's own chunked parse of the same sources with the same number of
+ * worker threads, building each feature's object tree and nothing more (no ADE capture, no
  * coordinate conversion, no geometry work, no store).
  */
 public final class BareParse {
@@ -54,11 +54,7 @@ public final class BareParse {
   }
 
   private static long parse(
-      CityGMLContext context,
-      String name,
-      InputStream in,
-      ExecutorService workers,
-      int maxInFlight)
+      CityGMLContext context, String name, InputStream in, ExecutorService workers, int maxInFlight)
       throws CityGmlFormatException, InterruptedException {
     long features = 0;
     Deque<Future<AbstractFeature>> inFlight = new ArrayDeque<>();

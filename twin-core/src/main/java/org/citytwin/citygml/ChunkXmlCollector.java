@@ -10,9 +10,9 @@ import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Receives one chunk's buffered XML events and keeps what the citygml4j object model loses or
- * does not expose: i-UR ADE properties, by the gml:id of the feature they belong to, and every
- * gml:id in the chunk in document order (for duplicate counting).
+ * Receives one chunk's buffered XML events and keeps what the citygml4j object model loses or does
+ * not expose: i-UR ADE properties, by the gml:id of the feature they belong to, and every gml:id in
+ * the chunk in document order (for duplicate counting).
  */
 final class ChunkXmlCollector extends DefaultHandler {
   static final String GML_NAMESPACE_2 = "http://www.opengis.net/gml";
@@ -37,7 +37,8 @@ final class ChunkXmlCollector extends DefaultHandler {
     }
     if (!adeStack.isEmpty() || (isIurNamespace(uri) && !ownerIds.isEmpty())) {
       adeStack.push(
-          new Builder(uri, localName, attributes.getValue("codeSpace"), attributes.getValue("uom")));
+          new Builder(
+              uri, localName, attributes.getValue("codeSpace"), attributes.getValue("uom")));
     }
     boolean featureLike = id != null && !isGml(uri) && !isIurNamespace(uri);
     if (featureLike) {

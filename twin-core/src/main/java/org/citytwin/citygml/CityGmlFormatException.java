@@ -9,7 +9,8 @@ public final class CityGmlFormatException extends Exception {
   private final int line;
   private final int column;
 
-  public CityGmlFormatException(String source, int line, int column, String reason, Throwable cause) {
+  public CityGmlFormatException(
+      String source, int line, int column, String reason, Throwable cause) {
     super(describe(source, line, column, reason), cause);
     this.source = source;
     this.line = line;

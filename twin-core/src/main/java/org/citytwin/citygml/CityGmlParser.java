@@ -15,9 +15,9 @@ import org.citygml4j.xml.reader.CityGMLReadException;
 import org.citytwin.crs.CrsRegistry;
 
 /**
- * Opens CityGML sources for streaming, parallel conversion. Holds what is costly to create and
- * safe to share (the citygml4j context, CRS converters, the worker threads), so one parser serves
- * every source of an import. Close it when done.
+ * Opens CityGML sources for streaming, parallel conversion. Holds what is costly to create and safe
+ * to share (the citygml4j context, CRS converters, the worker threads), so one parser serves every
+ * source of an import. Close it when done.
  */
 public final class CityGmlParser implements AutoCloseable {
   private final CityGMLContext context;

@@ -20,8 +20,8 @@ import org.citytwin.model.CityObject;
  * Reads one source as a stream of converted chunks in document order. A tokenizer thread cuts the
  * XML into one chunk per top-level feature; worker threads build and convert chunks in parallel;
  * {@link #next()} hands them out in the order they appear in the file, so results are the same
- * whatever the thread timing. At most a bounded number of chunks is in flight, so memory stays
- * flat however large the file.
+ * whatever the thread timing. At most a bounded number of chunks is in flight, so memory stays flat
+ * however large the file.
  */
 public final class CityGmlReader implements AutoCloseable {
   private static final Future<ConvertedChunk> END = CompletableFuture.completedFuture(null);
@@ -136,13 +136,15 @@ public final class CityGmlReader implements AutoCloseable {
       feature = chunk.build();
     } catch (CityGMLReadException | org.xml.sax.SAXException e) {
       throw new CityGmlFormatException(
-          sourceName, -1, -1, "feature #" + (ordinal + 1) + " cannot be read: " + e.getMessage(), e);
+          sourceName,
+          -1,
+          -1,
+          "feature #" + (ordinal + 1) + " cannot be read: " + e.getMessage(),
+          e);
     }
     IssueCounts issues = new IssueCounts();
     List<CityObject> objects =
-        feature == null
-            ? List.of()
-            : converter.convert(feature, xml, anonymousId(ordinal), issues);
+        feature == null ? List.of() : converter.convert(feature, xml, anonymousId(ordinal), issues);
     return new ConvertedChunk(objects, xml.ids(), issues);
   }
 

@@ -15,9 +15,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Expands what a user names on the command line (files, directories, zip archives) into the
- * CityGML documents to read, in a stable order: directories are walked recursively and sorted,
- * archives read entry by entry without extracting.
+ * Expands what a user names on the command line (files, directories, zip archives) into the CityGML
+ * documents to read, in a stable order: directories are walked recursively and sorted, archives
+ * read entry by entry without extracting.
  */
 public final class CityGmlSources {
   private CityGmlSources() {}
@@ -41,7 +41,8 @@ public final class CityGmlSources {
       throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(directory)) {
-      files = walk.filter(Files::isRegularFile).filter(CityGmlSources::isCandidate).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile).filter(CityGmlSources::isCandidate).sorted().toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -67,7 +68,10 @@ public final class CityGmlSources {
     } else {
       sources.add(
           new CityGmlSource(
-              file.toString(), Files.size(file), file.getParent(), () -> Files.newInputStream(file)));
+              file.toString(),
+              Files.size(file),
+              file.getParent(),
+              () -> Files.newInputStream(file)));
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.citygml4j.core.model.building.AbstractBuilding;
+import org.citygml4j.core.model.common.GeometryInfo;
 import org.citygml4j.core.model.construction.GroundSurface;
 import org.citygml4j.core.model.construction.RoofSurface;
 import org.citygml4j.core.model.construction.WallSurface;
@@ -15,7 +16,6 @@ import org.citygml4j.core.model.core.AbstractCityObject;
 import org.citygml4j.core.model.core.AbstractFeature;
 import org.citygml4j.core.model.core.AbstractThematicSurface;
 import org.citygml4j.core.model.core.ClosureSurface;
-import org.citygml4j.core.model.common.GeometryInfo;
 import org.citygml4j.core.visitor.ObjectWalker;
 import org.citytwin.geom.GeometryProblem;
 import org.citytwin.geom.ShapeDeriver;
@@ -32,8 +32,8 @@ import org.xmlobjects.gml.model.geometry.primitives.AbstractSolid;
 import org.xmlobjects.model.Child;
 
 /**
- * Converts one top-level citygml4j feature into the twin's city objects: the feature itself and
- * its parts (BuildingPart, BridgePart, TunnelPart) as objects of their own linked to their parent.
+ * Converts one top-level citygml4j feature into the twin's city objects: the feature itself and its
+ * parts (BuildingPart, BridgePart, TunnelPart) as objects of their own linked to their parent.
  * Boundary surfaces (roof, wall, ground) stay within their object as geometry roles.
  */
 final class FeatureConverter {
@@ -66,12 +66,14 @@ final class FeatureConverter {
       ids.put(object, id != null ? id : anonymousId + (anonymous++ == 0 ? "" : "-" + anonymous));
     }
     List<CityObject> objects = new ArrayList<>(parents.size());
+    Set<AbstractCityObject> withParts = Collections.newSetFromMap(new IdentityHashMap<>());
+    withParts.addAll(parents.values());
     for (Map.Entry<AbstractCityObject, AbstractCityObject> entry : parents.entrySet()) {
       AbstractCityObject object = entry.getKey();
       AbstractCityObject parent = entry.getValue();
-      objects.add(
-          convertOne(
-              object, ids.get(object), parent == null ? null : ids.get(parent), emitted, xml, issues));
+      String parentId = parent == null ? null : ids.get(parent);
+      boolean hasParts = withParts.contains(object);
+      objects.add(convertOne(object, ids.get(object), parentId, hasParts, emitted, xml, issues));
     }
     return objects;
   }
@@ -111,6 +113,7 @@ final class FeatureConverter {
       AbstractCityObject object,
       String id,
       String parentId,
+      boolean hasParts,
       Set<AbstractCityObject> emitted,
       ChunkXmlCollector xml,
       IssueCounts issues)
@@ -122,10 +125,12 @@ final class FeatureConverter {
     List<LodGeometry> geometries = geometries(object, id, emitted, issues);
     DerivedShape shape = null;
     if (geometries.isEmpty()) {
-      issues.add(IssueKind.NO_GEOMETRY, id);
+      if (!hasParts) {
+        issues.add(IssueKind.NO_GEOMETRY, id); // a building may hold its geometry in its parts
+      }
     } else {
       ShapeDeriver.Result derived =
-          ShapeDeriver.derive(meshSources(geometries), standard.measuredHeightMetres());
+          ShapeDeriver.run(meshSources(geometries), standard.measuredHeightMetres());
       for (GeometryProblem problem : derived.problems()) {
         issues.add(issueOf(problem), id + ": " + problem.message());
       }
@@ -164,8 +169,7 @@ final class FeatureConverter {
     }
     List<LodGeometry> geometries = new ArrayList<>(grouped.size());
     grouped.forEach(
-        (key, polygons) ->
-            geometries.add(new LodGeometry(key.lod, key.role, key.solid, polygons)));
+        (key, polygons) -> geometries.add(new LodGeometry(key.lod, key.role, key.solid, polygons)));
     return geometries;
   }
 
@@ -252,6 +256,8 @@ final class FeatureConverter {
       case NON_PLANAR -> IssueKind.NON_PLANAR_POLYGON;
       case SELF_INTERSECTING -> IssueKind.SELF_INTERSECTING_POLYGON;
       case TRIANGULATION_FAILED -> IssueKind.TRIANGULATION_FAILED;
+      case NON_FINITE_COORDINATE -> IssueKind.COORDINATE_OUT_OF_RANGE;
+      case FOOTPRINT_FALLBACK -> IssueKind.FOOTPRINT_FALLBACK;
     };
   }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.citytwin.model.Polygon3D;
 import org.xmlobjects.gml.model.base.AbstractInlineOrByReferenceProperty;
-import org.xmlobjects.gml.model.common.CoordinateListProvider;
 import org.xmlobjects.gml.model.geometry.AbstractGeometry;
 import org.xmlobjects.gml.model.geometry.primitives.AbstractRing;
 import org.xmlobjects.gml.model.geometry.primitives.AbstractRingProperty;
@@ -119,12 +118,12 @@ final class GeometryCollector extends GeometryWalker {
       return null;
     }
     AbstractRing ring = property.getObject();
-    if (!(ring instanceof CoordinateListProvider provider)) {
+    List<Double> coordinates = ring.toCoordinateList3D();
+    if (coordinates.size() < 9) {
       issues.add(
-          IssueKind.UNSUPPORTED_GEOMETRY, where + ": " + ring.getClass().getSimpleName() + " ring");
+          IssueKind.TOO_FEW_POINTS, where + ": ring with " + coordinates.size() / 3 + " vertices");
       return null;
     }
-    List<Double> coordinates = provider.toCoordinateList3D();
     if (hasZeroVertex(coordinates)) {
       issues.add(IssueKind.ZERO_COORDINATES, where);
       return null;

@@ -25,6 +25,10 @@ public enum IssueKind {
   SELF_INTERSECTING_POLYGON,
   /** A polygon that could not be triangulated: left out of the mesh. */
   TRIANGULATION_FAILED,
+  /**
+   * No valid footprint could be formed from the polygons: the convex hull of the vertices is used.
+   */
+  FOOTPRINT_FALLBACK,
   /** A geometry type the loader does not convert (for example a curved ring): left out. */
   UNSUPPORTED_GEOMETRY,
   /** A city object without any geometry: stored with attributes only. */

@@ -9,10 +9,10 @@ import org.citytwin.model.RiskAttribute;
 import org.citytwin.model.RiskKind;
 
 /**
- * Maps captured i-UR ({@code uro:}) properties of uro 1.x, 2.0, 3.0 and 3.1 onto the twin's
- * model: disaster-risk records become {@link RiskAttribute}s, every other leaf value becomes a
- * flat attribute {@code uro_<element>} (repeats numbered {@code _2}, {@code _3}...), so nothing is
- * lost even for elements we do not know by name.
+ * Maps captured i-UR ({@code uro:}) properties of uro 1.x, 2.0, 3.0 and 3.1 onto the twin's model:
+ * disaster-risk records become {@link RiskAttribute}s, every other leaf value becomes a flat
+ * attribute {@code uro_<element>} (repeats numbered {@code _2}, {@code _3}...), so nothing is lost
+ * even for elements we do not know by name.
  */
 final class IurAttributes {
   private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();

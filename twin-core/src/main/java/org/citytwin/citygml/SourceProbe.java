@@ -2,15 +2,16 @@ package org.citytwin.citygml;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Looks at the start of a source before the real read: rejects what must never be parsed (a DTD,
- * an empty file, something that is not CityGML) with its position, and finds the CityGML version
- * and the first {@code srsName}. Stops at the first srsName, so it reads little of a large file.
+ * Looks at the start of a source before the real read: rejects what must never be parsed (a DTD, an
+ * empty file, something that is not CityGML) with its position, and finds the CityGML version and
+ * the first {@code srsName}. Stops at the first srsName, so it reads little of a large file.
  */
 final class SourceProbe {
 
@@ -33,10 +34,17 @@ final class SourceProbe {
     return factory;
   }
 
-  static Result probe(String sourceName, InputStream in) throws CityGmlFormatException {
+  static Result probe(String sourceName, InputStream in)
+      throws CityGmlFormatException, IOException {
+    PushbackInputStream start = new PushbackInputStream(in, 1);
+    int first = start.read();
+    if (first < 0) {
+      throw new CityGmlFormatException(sourceName, -1, -1, "the file is empty (0 bytes)");
+    }
+    start.unread(first);
     XMLStreamReader reader = null;
     try {
-      reader = hardenedFactory().createXMLStreamReader(in);
+      reader = hardenedFactory().createXMLStreamReader(start);
       CityGmlVersion version = null;
       while (reader.hasNext()) {
         int event = reader.next();
@@ -103,9 +111,5 @@ final class SourceProbe {
     } catch (XMLStreamException ignored) {
       // Closing a probe reader releases no resource we own: the caller closes the stream.
     }
-  }
-
-  static IOException unreadable(String sourceName, IOException e) {
-    return new IOException(sourceName + ": cannot read: " + e.getMessage(), e);
   }
 }

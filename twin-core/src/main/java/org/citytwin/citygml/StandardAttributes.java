@@ -81,7 +81,8 @@ final class StandardAttributes {
       if (height == null || height.getValue() == null || height.getValue().getValue() == null) {
         continue;
       }
-      boolean measured = height.getStatus() == null || height.getStatus() == HeightStatusValue.MEASURED;
+      boolean measured =
+          height.getStatus() == null || height.getStatus() == HeightStatusValue.MEASURED;
       if (measured && measuredHeightMetres == null) {
         measuredHeightMetres = height.getValue().getValue();
         put("measuredHeight", measure(height.getValue()));

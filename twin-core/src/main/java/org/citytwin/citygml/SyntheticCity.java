@@ -137,8 +137,7 @@ public final class SyntheticCity {
     if (!changed) {
       return start;
     }
-    return events.createStartElement(
-        start.getName(), attributes.iterator(), start.getNamespaces());
+    return events.createStartElement(start.getName(), attributes.iterator(), start.getNamespaces());
   }
 
   /** Shifts "lat lon h" triples; values are written back with full double precision. */

@@ -24,8 +24,7 @@ public final class FeatureWriter {
     geometryWriter.setEncodeCRS(false);
   }
 
-  public void write(JsonGenerator json, CityObject object, String datasetName)
-      throws IOException {
+  public void write(JsonGenerator json, CityObject object, String datasetName) throws IOException {
     json.writeStartObject();
     json.writeStringField("type", "Feature");
     json.writeStringField("id", object.gmlId());

@@ -58,8 +58,7 @@ public final class CityImporter {
     return new ImportSummary(results, Duration.ofNanos(System.nanoTime() - start));
   }
 
-  private SourceResult importOne(CityGmlSource source)
-      throws StoreException, InterruptedException {
+  private SourceResult importOne(CityGmlSource source) throws StoreException, InterruptedException {
     long start = System.nanoTime();
     long objectsBefore = totalObjects;
     try (CityGmlReader reader = parser.open(source)) {

@@ -20,8 +20,8 @@ final class IdRegistry {
   }
 
   /**
-   * The id a city object is stored under: its own the first time, {@code id~2}, {@code id~3}...
-   * for later objects repeating it, so no object is lost and the result does not depend on timing.
+   * The id a city object is stored under: its own the first time, {@code id~2}, {@code id~3}... for
+   * later objects repeating it, so no object is lost and the result does not depend on timing.
    */
   String storedIdFor(String id) {
     int occurrence = objectIds.merge(id, 1, Integer::sum);

@@ -38,7 +38,8 @@ class BadInputTest {
   private CityGmlFormatException failureOf(String fileName, byte[] content) throws Exception {
     Path file = directory.resolve(fileName);
     Files.write(file, content);
-    return assertThrows(CityGmlFormatException.class, () -> Reading.of(parser, Fixtures.source(file)));
+    return assertThrows(
+        CityGmlFormatException.class, () -> Reading.of(parser, Fixtures.source(file)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,15 +51,18 @@ class BadInputTest {
         "XXE external entity|<?xml version='1.0'?><!DOCTYPE x [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]><x>&xxe;</x>| 1|DTD",
         "entity expansion bomb|<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'><!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>]><x>&c;</x>| 1|DTD",
         "KML, not CityGML|<kml xmlns='http://www.opengis.net/kml/2.2'><Document/></kml>| 1|not CityGML",
-        "no CRS anywhere|" + "<core:CityModel xmlns:core='http://www.opengis.net/citygml/2.0'></core:CityModel>" + "| 0|no coordinate reference system",
+        "no CRS anywhere|"
+            + "<core:CityModel xmlns:core='http://www.opengis.net/citygml/2.0'></core:CityModel>"
+            + "| 0|no coordinate reference system",
         "unclosed root|<core:CityModel xmlns:core='http://www.opengis.net/citygml/2.0' xmlns:gml='http://www.opengis.net/gml'><gml:boundedBy><gml:Envelope srsName='EPSG:6697'></gml:Envelope></gml:boundedBy>| 1|malformed XML"
       })
-  void unreadableInputIsRejectedWithItsPosition(String what, String content, int line, String reason)
-      throws Exception {
+  void unreadableInputIsRejectedWithItsPosition(
+      String what, String content, int line, String reason) throws Exception {
     byte[] bytes = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
     CityGmlFormatException failure = failureOf("input.gml", bytes);
     assertTrue(failure.getMessage().contains(reason), what + ": " + failure.getMessage());
-    assertTrue(failure.getMessage().contains("input.gml"), "names the file: " + failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("input.gml"), "names the file: " + failure.getMessage());
     if (line > 0) {
       assertEquals(line, failure.line(), what + ": " + failure.getMessage());
       assertTrue(failure.column() > 0, what + ": column in " + failure.getMessage());
@@ -72,24 +76,35 @@ class BadInputTest {
     long lines = new String(truncated, StandardCharsets.UTF_8).lines().count();
     CityGmlFormatException failure = failureOf("truncated.gml", truncated);
     assertTrue(failure.getMessage().contains("malformed XML"), failure.getMessage());
-    assertTrue(failure.line() >= lines - 1 && failure.line() <= lines + 1, "line " + failure.line() + " near end " + lines);
+    assertTrue(
+        failure.line() >= lines - 1 && failure.line() <= lines + 1,
+        "line " + failure.line() + " near end " + lines);
   }
 
   @Test
   void wrongEpsgCodeOfTheBrokenPlateauSampleIsNamedWithItsLine() throws Exception {
     Path file = Fixtures.sample(Fixtures.BROKEN_TOKYO);
-    CityGmlFormatException failure = assertThrows(CityGmlFormatException.class, () -> Reading.of(parser, Fixtures.source(file)));
-    assertTrue(failure.getMessage().contains("http://www.opengis.net/def/crs/EPSG/0/669"), failure.getMessage());
+    CityGmlFormatException failure =
+        assertThrows(CityGmlFormatException.class, () -> Reading.of(parser, Fixtures.source(file)));
+    assertTrue(
+        failure.getMessage().contains("http://www.opengis.net/def/crs/EPSG/0/669"),
+        failure.getMessage());
     assertEquals(4, failure.line(), failure.getMessage());
   }
 
   @Test
   void malformedFeatureDeepInTheFileIsReportedAtItsLine() throws Exception {
-    String content = new String(Files.readAllBytes(Fixtures.sample(Fixtures.OSAKA_FLOOD)), StandardCharsets.UTF_8);
+    String content =
+        new String(
+            Files.readAllBytes(Fixtures.sample(Fixtures.OSAKA_FLOOD)), StandardCharsets.UTF_8);
     int cut = content.indexOf("</bldg:Building>", content.length() / 2);
-    String broken = content.substring(0, cut) + "</bldg:Buildin>" + content.substring(cut + "</bldg:Building>".length());
+    String broken =
+        content.substring(0, cut)
+            + "</bldg:Buildin>"
+            + content.substring(cut + "</bldg:Building>".length());
     long line = broken.substring(0, cut).lines().count();
-    CityGmlFormatException failure = failureOf("mismatched.gml", broken.getBytes(StandardCharsets.UTF_8));
+    CityGmlFormatException failure =
+        failureOf("mismatched.gml", broken.getBytes(StandardCharsets.UTF_8));
     assertEquals(line, failure.line(), failure.getMessage());
   }
 }

@@ -19,7 +19,15 @@ public final class Fixtures {
 
   /** The readable samples (the broken Tokyo file declares a wrong CRS and is tested apart). */
   public static final List<String> GOOD_SAMPLES =
-      List.of(OSAKA_FLOOD, SAPPORO, YOKOSUKA_LOD2, YOKOSUKA_DEM, NUMAZU_FLOOD_AREA, BERLIN_BLOCK, LYON_CITYGML3, BERLIN_CITYGML1);
+      List.of(
+          OSAKA_FLOOD,
+          SAPPORO,
+          YOKOSUKA_LOD2,
+          YOKOSUKA_DEM,
+          NUMAZU_FLOOD_AREA,
+          BERLIN_BLOCK,
+          LYON_CITYGML3,
+          BERLIN_CITYGML1);
 
   private Fixtures() {}
 

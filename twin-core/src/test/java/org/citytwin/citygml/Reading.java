@@ -5,7 +5,12 @@ import java.util.List;
 import org.citytwin.model.CityObject;
 
 /** Reads a whole source for tests: all objects and all issues. */
-record Reading(CityGmlVersion version, String sourceCrs, List<CityObject> objects, List<String> ids, IssueCounts issues) {
+record Reading(
+    CityGmlVersion version,
+    String sourceCrs,
+    List<CityObject> objects,
+    List<String> ids,
+    IssueCounts issues) {
 
   static Reading of(CityGmlParser parser, CityGmlSource source) throws Exception {
     List<CityObject> objects = new ArrayList<>();
@@ -23,6 +28,9 @@ record Reading(CityGmlVersion version, String sourceCrs, List<CityObject> object
   }
 
   CityObject object(String gmlId) {
-    return objects.stream().filter(o -> o.gmlId().equals(gmlId)).findFirst().orElseThrow(() -> new AssertionError("no object " + gmlId));
+    return objects.stream()
+        .filter(o -> o.gmlId().equals(gmlId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no object " + gmlId));
   }
 }

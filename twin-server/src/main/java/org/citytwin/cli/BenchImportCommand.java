@@ -33,10 +33,16 @@ import picocli.CommandLine.Parameters;
       "Imports into a fresh temporary store, deleted afterwards. Run with -Xmx512m to check the memory bound."
     })
 final class BenchImportCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "CityGML files, directories or zip archives.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "CityGML files, directories or zip archives.")
   List<Path> paths;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads for both (default: cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads for both (default: cores).")
   Integer threads;
 
   @Override
@@ -44,8 +50,12 @@ final class BenchImportCommand implements Callable<Integer> {
     PrintStream out = System.out;
     int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     List<CityGmlSource> sources = CityGmlSources.expand(paths);
-    out.printf("sources: %d, %.1f MB, %d worker threads, max heap %d MB%n",
-        sources.size(), sources.stream().mapToLong(CityGmlSource::sizeBytes).sum() / 1e6, workers, HeapPeak.maxBytes() >> 20);
+    out.printf(
+        "sources: %d, %.1f MB, %d worker threads, max heap %d MB%n",
+        sources.size(),
+        sources.stream().mapToLong(CityGmlSource::sizeBytes).sum() / 1e6,
+        workers,
+        HeapPeak.maxBytes() >> 20);
 
     BareParse.run(sources.subList(0, 1), workers); // warm-up: load classes, JIT the parser
     HeapPeak.reset();
@@ -53,7 +63,14 @@ final class BenchImportCommand implements Callable<Integer> {
     BareParse.Result bare = BareParse.run(sources, workers);
     double bareSeconds = (System.nanoTime() - start) / 1e9;
     long barePeak = HeapPeak.peakBytes();
-    print(out, "citygml4j bare parse", bare.features(), "features", bare.bytes(), bareSeconds, barePeak);
+    print(
+        out,
+        "citygml4j bare parse",
+        bare.features(),
+        "features",
+        bare.bytes(),
+        bareSeconds,
+        barePeak);
 
     Path storeDirectory = Files.createTempDirectory("twin-bench-store");
     try {
@@ -61,10 +78,18 @@ final class BenchImportCommand implements Callable<Integer> {
       ImportSummary summary = importInto(storeDirectory, sources, workers);
       long importPeak = HeapPeak.peakBytes();
       double importSeconds = summary.elapsed().toNanos() / 1e9;
-      print(out, "twin import", summary.objectCount(), "objects", summary.bytes(), importSeconds, importPeak);
+      print(
+          out,
+          "twin import",
+          summary.objectCount(),
+          "objects",
+          summary.bytes(),
+          importSeconds,
+          importPeak);
       double ratio = (summary.bytes() / importSeconds) / (bare.bytes() / bareSeconds);
       out.printf("ratio import/bare throughput (MB/s): %.2f  (goal >= 0.50)%n", ratio);
-      out.printf("peak heap: import %d MB, bare parse %d MB, max %d MB  (goal < 512 MB)%n",
+      out.printf(
+          "peak heap: import %d MB, bare parse %d MB, max %d MB  (goal < 512 MB)%n",
           importPeak >> 20, barePeak >> 20, HeapPeak.maxBytes() >> 20);
       return summary.failures().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_REJECTED;
     } finally {
@@ -80,9 +105,25 @@ final class BenchImportCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(PrintStream out, String what, long count, String unit, long bytes, double seconds, long peak) {
-    out.printf("%-22s %,9d %s, %7.1f MB in %6.2f s: %,9.0f %s/s, %6.2f MB/s, peak heap %d MB%n",
-        what, count, unit, bytes / 1e6, seconds, count / seconds, unit, bytes / 1e6 / seconds, peak >> 20);
+  private static void print(
+      PrintStream out,
+      String what,
+      long count,
+      String unit,
+      long bytes,
+      double seconds,
+      long peak) {
+    out.printf(
+        "%-22s %,9d %s, %7.1f MB in %6.2f s: %,9.0f %s/s, %6.2f MB/s, peak heap %d MB%n",
+        what,
+        count,
+        unit,
+        bytes / 1e6,
+        seconds,
+        count / seconds,
+        unit,
+        bytes / 1e6 / seconds,
+        peak >> 20);
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
@@ -92,5 +133,4 @@ final class BenchImportCommand implements Callable<Integer> {
       }
     }
   }
-
 }

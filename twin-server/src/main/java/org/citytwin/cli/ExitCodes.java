@@ -8,7 +8,9 @@ final class ExitCodes {
   /** The command line was wrong (unknown option, bad value); picocli's own convention. */
   static final int USAGE = 2;
 
-  /** Some input was rejected (malformed, not CityGML, unknown CRS); the store is unchanged by it. */
+  /**
+   * Some input was rejected (malformed, not CityGML, unknown CRS); the store is unchanged by it.
+   */
   static final int INPUT_REJECTED = 3;
 
   /** The store could not be opened or written (in use, disk full, corrupt). */

@@ -33,14 +33,16 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "CityGML files, directories or zip archives (default: the bundled sample, ${DEFAULT-VALUE}).",
+      description =
+          "CityGML files, directories or zip archives (default: the bundled sample, ${DEFAULT-VALUE}).",
       defaultValue = "data/citygml")
   List<Path> paths;
 
   @Option(
       names = "--crs",
       paramLabel = "SRS",
-      description = "Force this CRS for every geometry, for files that declare a wrong or no srsName (e.g. EPSG:6697).")
+      description =
+          "Force this CRS for every geometry, for files that declare a wrong or no srsName (e.g. EPSG:6697).")
   String crsOverride;
 
   @Option(
@@ -49,7 +51,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Parser threads (default: number of cores).")
   Integer threads;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar or summary; errors only.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar or summary; errors only.")
   boolean quiet;
 
   @Override

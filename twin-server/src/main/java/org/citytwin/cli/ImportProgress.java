@@ -9,8 +9,8 @@ import org.citytwin.load.ImportListener;
 import org.citytwin.load.SourceResult;
 
 /**
- * A terminal progress bar over the bytes of all sources, with objects written and their rate;
- * the bar's own rate and ETA are in MB.
+ * A terminal progress bar over the bytes of all sources, with objects written and their rate; the
+ * bar's own rate and ETA are in MB.
  */
 final class ImportProgress implements ImportListener, AutoCloseable {
   private final ProgressBar bar;

@@ -28,10 +28,10 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code twin query}: quick checks of the store from the command line. */
 @Command(
@@ -45,34 +45,67 @@ final class QueryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOption store;
 
-  @Option(names = "--filter", paramLabel = "CQL2", description = "A CQL2 text filter, e.g. \"height > 20 AND (usage = '411' OR usage = '412')\".")
+  @Option(
+      names = "--filter",
+      paramLabel = "CQL2",
+      description =
+          "A CQL2 text filter, e.g. \"height > 20 AND (usage = '411' OR usage = '412')\".")
   String cql;
 
-  @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Object types, e.g. building,building_part,road.")
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      split = ",",
+      description = "Object types, e.g. building,building_part,road.")
   List<String> types = new ArrayList<>();
 
-  @Option(names = "--bbox", paramLabel = "MINLON,MINLAT,MAXLON,MAXLAT", split = ",", description = "Footprints intersecting this lon/lat box.")
+  @Option(
+      names = "--bbox",
+      paramLabel = "MINLON,MINLAT,MAXLON,MAXLAT",
+      split = ",",
+      description = "Footprints intersecting this lon/lat box.")
   List<Double> bbox;
 
-  @Option(names = "--box3d", paramLabel = "MINLON,MINLAT,MINH,MAXLON,MAXLAT,MAXH", split = ",", description = "Objects whose 3D envelope intersects this box (heights in metres).")
+  @Option(
+      names = "--box3d",
+      paramLabel = "MINLON,MINLAT,MINH,MAXLON,MAXLAT,MAXH",
+      split = ",",
+      description = "Objects whose 3D envelope intersects this box (heights in metres).")
   List<Double> box3d;
 
-  @Option(names = "--polygon", paramLabel = "WKT", description = "Footprints intersecting this lon/lat WKT polygon.")
+  @Option(
+      names = "--polygon",
+      paramLabel = "WKT",
+      description = "Footprints intersecting this lon/lat WKT polygon.")
   String polygon;
 
-  @Option(names = "--near", paramLabel = "LON,LAT", split = ",", description = "Centre for --radius or --nearest.")
+  @Option(
+      names = "--near",
+      paramLabel = "LON,LAT",
+      split = ",",
+      description = "Centre for --radius or --nearest.")
   List<Double> near;
 
-  @Option(names = "--radius", paramLabel = "METRES", description = "Footprints within this distance of --near.")
+  @Option(
+      names = "--radius",
+      paramLabel = "METRES",
+      description = "Footprints within this distance of --near.")
   Double radiusMetres;
 
   @Option(names = "--nearest", paramLabel = "K", description = "The K objects nearest to --near.")
   Integer nearest;
 
-  @Option(names = "--sort", paramLabel = "ATTR", split = ",", description = "Sort keys; prefix '-' for descending, e.g. -height,gml_id.")
+  @Option(
+      names = "--sort",
+      paramLabel = "ATTR",
+      split = ",",
+      description = "Sort keys; prefix '-' for descending, e.g. -height,gml_id.")
   List<String> sort = new ArrayList<>();
 
-  @Option(names = "--limit", defaultValue = "20", description = "Most objects to print (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "Most objects to print (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--offset", defaultValue = "0", description = "Objects to skip (paging).")
@@ -81,7 +114,10 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--count", description = "Print only the number of matching objects.")
   boolean count;
 
-  @Option(names = "--format", defaultValue = "table", description = "table or geojson (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or geojson (default ${DEFAULT-VALUE}).")
   String format;
 
   @Override
@@ -96,7 +132,8 @@ final class QueryCommand implements Callable<Integer> {
       } else if ("table".equals(format)) {
         printTable(twin, query, out);
       } else {
-        throw new ParameterException(spec.commandLine(), "--format must be table or geojson, was '" + format + "'");
+        throw new ParameterException(
+            spec.commandLine(), "--format must be table or geojson, was '" + format + "'");
       }
       return ExitCodes.OK;
     } catch (StoreException e) {
@@ -122,7 +159,15 @@ final class QueryCommand implements Callable<Integer> {
       }
       if (box3d != null) {
         requireCount("--box3d", box3d, 6);
-        filters.add(new Filter.Box3DIntersects(org.citytwin.model.Envelope3D.of(box3d.get(0), box3d.get(1), box3d.get(2), box3d.get(3), box3d.get(4), box3d.get(5))));
+        filters.add(
+            new Filter.Box3DIntersects(
+                org.citytwin.model.Envelope3D.of(
+                    box3d.get(0),
+                    box3d.get(1),
+                    box3d.get(2),
+                    box3d.get(3),
+                    box3d.get(4),
+                    box3d.get(5))));
       }
       if (polygon != null) {
         filters.add(new Filter.GeometryIntersects(readWkt(polygon)));
@@ -131,7 +176,9 @@ final class QueryCommand implements Callable<Integer> {
         requireNear("--radius");
         filters.add(new Filter.WithinDistance(near.get(0), near.get(1), radiusMetres));
       }
-      Query query = Query.of(filters.size() == 1 ? filters.get(0) : new Filter.And(filters)).page(limit, offset);
+      Query query =
+          Query.of(filters.size() == 1 ? filters.get(0) : new Filter.And(filters))
+              .page(limit, offset);
       if (nearest != null) {
         requireNear("--nearest");
         query = query.nearestTo(near.get(0), near.get(1), nearest);
@@ -153,7 +200,8 @@ final class QueryCommand implements Callable<Integer> {
 
   private static void requireCount(String option, List<Double> values, int expected) {
     if (values.size() != expected) {
-      throw new IllegalArgumentException(option + " needs " + expected + " numbers, got " + values.size());
+      throw new IllegalArgumentException(
+          option + " needs " + expected + " numbers, got " + values.size());
     }
   }
 
@@ -169,26 +217,31 @@ final class QueryCommand implements Callable<Integer> {
     return text.startsWith("-") ? SortKey.descending(text.substring(1)) : SortKey.ascending(text);
   }
 
-  private static void printTable(TwinStore twin, Query query, PrintStream out) throws StoreException {
+  private static void printTable(TwinStore twin, Query query, PrintStream out)
+      throws StoreException {
     out.printf("%-44s %-14s %8s %9s %8s%n", "gml_id", "type", "height", "area_m2", "river_m");
     twin.query(
         query,
-        stored -> out.printf(
-            Locale.ROOT,
-            "%-44s %-14s %8s %9s %8s%n",
-            stored.object().gmlId(),
-            stored.object().type().id(),
-            number(stored, FixedAttribute.HEIGHT, "%.2f"),
-            number(stored, FixedAttribute.FOOTPRINT_AREA, "%.1f"),
-            number(stored, FixedAttribute.RIVER_FLOOD_DEPTH, "%.2f")));
+        stored ->
+            out.printf(
+                Locale.ROOT,
+                "%-44s %-14s %8s %9s %8s%n",
+                stored.object().gmlId(),
+                stored.object().type().id(),
+                number(stored, FixedAttribute.HEIGHT, "%.2f"),
+                number(stored, FixedAttribute.FOOTPRINT_AREA, "%.1f"),
+                number(stored, FixedAttribute.RIVER_FLOOD_DEPTH, "%.2f")));
   }
 
   private static String number(StoredObject stored, FixedAttribute attribute, String pattern) {
     Literal value = attribute.valueOf(stored.object(), stored.datasetSourceName());
-    return value instanceof Literal.NumberLiteral n ? String.format(Locale.ROOT, pattern, n.value()) : "-";
+    return value instanceof Literal.NumberLiteral n
+        ? String.format(Locale.ROOT, pattern, n.value())
+        : "-";
   }
 
-  private static void printGeoJson(TwinStore twin, Query query, PrintStream out) throws StoreException {
+  private static void printGeoJson(TwinStore twin, Query query, PrintStream out)
+      throws StoreException {
     FeatureWriter features = new FeatureWriter();
     try (JsonGenerator json =
         new JsonFactory()
@@ -198,13 +251,15 @@ final class QueryCommand implements Callable<Integer> {
       json.writeStartObject();
       json.writeStringField("type", "FeatureCollection");
       json.writeArrayFieldStart("features");
-      twin.query(query, stored -> {
-        try {
-          features.write(json, stored.object(), stored.datasetSourceName());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      twin.query(
+          query,
+          stored -> {
+            try {
+              features.write(json, stored.object(), stored.datasetSourceName());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
       json.writeEndArray();
       json.writeEndObject();
     } catch (IOException e) {

@@ -19,7 +19,11 @@ import picocli.CommandLine.Parameters;
       "Example: twin synth --copies 70 --out target/synthetic data/citygml  (about 100,000 buildings)"
     })
 final class SynthCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "PATH", arity = "0..*", defaultValue = "data/citygml", description = "Input files or directories (default: ${DEFAULT-VALUE}).")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      defaultValue = "data/citygml",
+      description = "Input files or directories (default: ${DEFAULT-VALUE}).")
   List<Path> inputs;
 
   @Option(names = "--copies", required = true, description = "How many copies of the inputs.")
@@ -28,7 +32,10 @@ final class SynthCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path output;
 
-  @Option(names = "--step", defaultValue = "0.05", description = "Grid step between copies in degrees (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--step",
+      defaultValue = "0.05",
+      description = "Grid step between copies in degrees (default ${DEFAULT-VALUE}).")
   double stepDegrees;
 
   @Override
@@ -38,8 +45,11 @@ final class SynthCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     List<Path> files = gmlFiles(inputs);
-    List<Path> written = new SyntheticCity(stepDegrees, stepDegrees).generate(files, copies, output);
-    System.out.printf("wrote %d synthetic files (%d copies of %d inputs) to %s%n", written.size(), copies, files.size(), output);
+    List<Path> written =
+        new SyntheticCity(stepDegrees, stepDegrees).generate(files, copies, output);
+    System.out.printf(
+        "wrote %d synthetic files (%d copies of %d inputs) to %s%n",
+        written.size(), copies, files.size(), output);
     return ExitCodes.OK;
   }
 
