@@ -3,6 +3,8 @@ package org.citytwin.geojson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.citytwin.model.AttributeValue;
 import org.citytwin.model.CityObject;
 import org.citytwin.model.RiskAttribute;
@@ -13,14 +15,32 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * Writes one city object as a GeoJSON Feature: {@code id} is the gml:id, the geometry its 2D
- * footprint in CRS84, and the properties flat: the fixed attributes (type, heights, flood summary),
- * then every source attribute by name (a code's label, when resolved, as {@code <name>_label}),
- * then the full disaster-risk records as an array.
+ * footprint (or one LOD in 3D, see {@link GeometryChoice}), and the properties flat: the fixed
+ * attributes (type, heights, flood summary), then every source attribute by name (a code's label,
+ * when resolved, as {@code <name>_label}), then the full disaster-risk records as {@code risks}.
  */
 public final class FeatureWriter {
   private final GeoJsonWriter geometryWriter = new GeoJsonWriter(9);
+  private final GeometryChoice geometryChoice;
+  private final UnaryOperator<Geometry> outputCrs;
+  private final Predicate<String> propertySelected;
 
+  /** Footprints in CRS84 with every property. */
   public FeatureWriter() {
+    this(GeometryChoice.FOOTPRINT, UnaryOperator.identity(), name -> true);
+  }
+
+  /**
+   * @param outputCrs turns a CRS84 geometry into the response CRS (axis order included)
+   * @param propertySelected which property names to write
+   */
+  public FeatureWriter(
+      GeometryChoice geometryChoice,
+      UnaryOperator<Geometry> outputCrs,
+      Predicate<String> propertySelected) {
+    this.geometryChoice = geometryChoice;
+    this.outputCrs = outputCrs;
+    this.propertySelected = propertySelected;
     geometryWriter.setEncodeCRS(false);
   }
 
@@ -29,16 +49,19 @@ public final class FeatureWriter {
     json.writeStringField("type", "Feature");
     json.writeStringField("id", object.gmlId());
     json.writeFieldName("geometry");
-    writeGeometry(json, object.shape() == null ? null : object.shape().footprint());
+    Geometry geometry = geometryChoice.of(object);
+    writeGeometry(json, geometry == null ? null : outputCrs.apply(geometry));
     json.writeObjectFieldStart("properties");
     writeFixed(json, object, datasetName);
     writeAttributes(json, object.attributes());
-    writeRisks(json, object);
+    if (propertySelected.test("risks")) {
+      writeRisks(json, object);
+    }
     json.writeEndObject();
     json.writeEndObject();
   }
 
-  /** Writes a lon/lat geometry, or null. */
+  /** Writes a geometry as it is, or null. */
   public void writeGeometry(JsonGenerator json, Geometry geometry) throws IOException {
     if (geometry == null || geometry.isEmpty()) {
       json.writeNull();
@@ -47,11 +70,11 @@ public final class FeatureWriter {
     }
   }
 
-  private static void writeFixed(JsonGenerator json, CityObject object, String datasetName)
+  private void writeFixed(JsonGenerator json, CityObject object, String datasetName)
       throws IOException {
     for (FixedAttribute fixed : FixedAttribute.values()) {
-      if (fixed == FixedAttribute.GML_ID) {
-        continue; // the feature id already says it
+      if (fixed == FixedAttribute.GML_ID || !propertySelected.test(fixed.attributeName())) {
+        continue; // the feature id already says the gml:id
       }
       Literal value = fixed.valueOf(object, datasetName);
       if (value instanceof Literal.NumberLiteral number) {
@@ -62,11 +85,11 @@ public final class FeatureWriter {
     }
   }
 
-  private static void writeAttributes(JsonGenerator json, Map<String, AttributeValue> attributes)
+  private void writeAttributes(JsonGenerator json, Map<String, AttributeValue> attributes)
       throws IOException {
     for (Map.Entry<String, AttributeValue> entry : attributes.entrySet()) {
       String name = entry.getKey();
-      if (FixedAttribute.find(name).isPresent()) {
+      if (FixedAttribute.find(name).isPresent() || !propertySelected.test(name)) {
         continue; // a fixed attribute of the same name wins, as in queries
       }
       AttributeValue value = entry.getValue();

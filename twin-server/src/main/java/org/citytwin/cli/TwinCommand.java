@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ImportCommand.class,
       QueryCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       SynthCommand.class,
       CommandLine.HelpCommand.class

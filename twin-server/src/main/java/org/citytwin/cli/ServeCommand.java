@@ -1,0 +1,111 @@
+package org.citytwin.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.citytwin.citygml.CityGmlParser;
+import org.citytwin.citygml.CityGmlSources;
+import org.citytwin.http.ServerOptions;
+import org.citytwin.http.TwinServer;
+import org.citytwin.load.CityImporter;
+import org.citytwin.load.ImportListener;
+import org.citytwin.load.ImportSummary;
+import org.citytwin.query.Filter;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code twin serve}: the HTTP server, loading the bundled sample city into an empty store. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the twin over HTTP: OGC API - Features at /api.",
+      "An empty store is first filled with the bundled sample city (--sample). Stops on Ctrl-C or SIGTERM."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin StoreOption store;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port to listen on; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "0.0.0.0",
+      description = "Interface to listen on (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--cors",
+      split = ",",
+      defaultValue = "*",
+      description =
+          "Origins allowed to call the API from browsers; '*' any, 'none' none (default ${DEFAULT-VALUE}).")
+  List<String> corsOrigins;
+
+  @Option(
+      names = "--sample",
+      paramLabel = "DIR",
+      defaultValue = "data/citygml",
+      description = "CityGML loaded when the store is empty (default ${DEFAULT-VALUE}).")
+  Path sample;
+
+  @Override
+  public Integer call() throws Exception {
+    try (TwinStore twin = TwinStore.open(store.directory)) {
+      if (twin.count(Filter.all()) == 0 && Files.isDirectory(sample)) {
+        System.out.println("The store is empty: importing the sample city from " + sample + " ...");
+        if (!importSample(twin)) {
+          return ExitCodes.INPUT_REJECTED;
+        }
+      }
+      List<String> cors = corsOrigins.contains("none") ? List.of() : corsOrigins;
+      CountDownLatch stopped = new CountDownLatch(1);
+      try (TwinServer server = TwinServer.start(twin, new ServerOptions(host, port, cors))) {
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      server.close();
+                      stopped.countDown();
+                      joinQuietly(main); // let the main thread close the store cleanly
+                    },
+                    "twin-shutdown"));
+        String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
+        System.out.println("Twin serving at http://" + shownHost + ":" + server.port() + "/api");
+        System.out.flush();
+        stopped.await();
+      }
+      return ExitCodes.OK;
+    } catch (StoreException e) {
+      System.err.println("twin serve: " + e.getMessage());
+      return ExitCodes.STORE_FAILED;
+    }
+  }
+
+  private boolean importSample(TwinStore twin) throws Exception {
+    try (CityGmlParser parser = CityGmlParser.withDefaults()) {
+      ImportSummary summary =
+          new CityImporter(twin, parser, ImportListener.SILENT)
+              .importAll(CityGmlSources.expand(List.of(sample)));
+      new SummaryPrinter(System.out).print(summary);
+      return summary.failures().isEmpty();
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.citytwin.http;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import org.citytwin.http.ogc.FeaturesApi;
+import org.citytwin.store.TwinStore;
+
+/**
+ * The twin's HTTP server over one store: OGC API - Features at {@code /api}. Start it with {@link
+ * #start}; {@link #close()} stops it (safe twice). The store stays open and owned by the caller.
+ */
+public final class TwinServer implements AutoCloseable {
+  /** Largest request body accepted (the read API takes none; this bounds abuse). */
+  static final long MAX_REQUEST_BYTES = 1_000_000;
+
+  private final Javalin app;
+  private volatile boolean closed;
+
+  private TwinServer(Javalin app) {
+    this.app = app;
+  }
+
+  public static TwinServer start(TwinStore store, ServerOptions options) {
+    FeaturesApi features = new FeaturesApi(store);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              configure(config, options);
+              ProblemResponses.install(config);
+              features.addRoutes(config);
+            });
+    app.start(options.host(), options.port());
+    return new TwinServer(app);
+  }
+
+  private static void configure(JavalinConfig config, ServerOptions options) {
+    config.startup.showJavalinBanner = false;
+    config.http.compressionStrategy = CompressionStrategy.GZIP;
+    config.http.generateEtags = true;
+    config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    config.http.prefer405over404 = true;
+    config.router.ignoreTrailingSlashes = true;
+    if (!options.corsOrigins().isEmpty()) {
+      config.bundledPlugins.enableCors(
+          cors ->
+              cors.addRule(
+                  rule -> {
+                    if (options.corsOrigins().contains("*")) {
+                      rule.anyHost();
+                    } else {
+                      options.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    }
+                  }));
+    }
+  }
+
+  /** The port the server listens on (the one picked when started with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      app.stop();
+    }
+  }
+}

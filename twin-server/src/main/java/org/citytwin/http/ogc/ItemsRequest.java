@@ -1,0 +1,165 @@
+package org.citytwin.http.ogc;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.citytwin.geojson.GeometryChoice;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.http.RequestParameters;
+import org.citytwin.model.Envelope3D;
+import org.citytwin.query.Cql2Parser;
+import org.citytwin.query.Cql2SyntaxException;
+import org.citytwin.query.Filter;
+import org.citytwin.query.Query;
+import org.citytwin.query.SortKey;
+
+/**
+ * The validated parameters of an items request, turned into a core {@link Query}: every value is
+ * checked here, with the parameter and the reason in the error, before the store is touched.
+ */
+record ItemsRequest(
+    Query query, ResponseCrs crs, GeometryChoice geometry, Predicate<String> properties) {
+
+  static final Set<String> PARAMETERS =
+      Set.of(
+          "f",
+          "bbox",
+          "bbox-crs",
+          "crs",
+          "limit",
+          "offset",
+          "filter",
+          "filter-lang",
+          "filter-crs",
+          "properties",
+          "sortby",
+          "geometry",
+          "datetime");
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 10_000;
+  private static final int MAX_OFFSET = 1_000_000_000;
+
+  static ItemsRequest parse(
+      RequestParameters parameters, Collections.Info collection, Queryables queryables) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(new Filter.TypeIn(collection.types()));
+    ResponseCrs bboxCrs = ResponseCrs.parse("bbox-crs", parameters.text("bbox-crs"));
+    Filter bbox = bbox(parameters, bboxCrs);
+    if (bbox != null) {
+      filters.add(bbox);
+    }
+    Filter cql = filter(parameters, queryables);
+    if (cql != null) {
+      filters.add(cql);
+    }
+    int limit = parameters.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = parameters.integer("offset", 0, 0, MAX_OFFSET);
+    GeometryChoice geometry = geometry(parameters);
+    Query query =
+        Query.of(new Filter.And(filters))
+            .page(limit, offset)
+            .withGeometry(geometry.needsLodGeometry());
+    List<SortKey> sort = sortBy(parameters, queryables);
+    if (!sort.isEmpty()) {
+      query = query.sortedBy(sort.toArray(SortKey[]::new));
+    }
+    ResponseCrs crs = ResponseCrs.parse("crs", parameters.text("crs"));
+    return new ItemsRequest(query, crs, geometry, properties(parameters, queryables));
+  }
+
+  static GeometryChoice geometry(RequestParameters parameters) {
+    String text = parameters.text("geometry");
+    try {
+      return text == null ? GeometryChoice.FOOTPRINT : GeometryChoice.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter("geometry", e.getMessage());
+    }
+  }
+
+  private static Filter bbox(RequestParameters parameters, ResponseCrs bboxCrs) {
+    double[] box = parameters.numbers("bbox", 4, 6);
+    if (box == null) {
+      if (parameters.text("bbox-crs") != null) {
+        throw HttpProblem.badParameter("bbox-crs", "bbox-crs is given without bbox");
+      }
+      return null;
+    }
+    try {
+      if (box.length == 6) {
+        if (!bboxCrs.isCrs84()) {
+          throw HttpProblem.badParameter(
+              "bbox", "a 3D bbox (6 numbers) must be in CRS84 with heights in metres");
+        }
+        return new Filter.Box3DIntersects(
+            Envelope3D.of(box[0], box[1], box[2], box[3], box[4], box[5]));
+      }
+      if (box[0] > box[2] || box[1] > box[3]) {
+        throw HttpProblem.badParameter(
+            "bbox",
+            "bbox min must not exceed max: "
+                + box[0]
+                + " > "
+                + box[2]
+                + " or "
+                + box[1]
+                + " > "
+                + box[3]
+                + " (boxes across the antimeridian are not supported)");
+      }
+      double[] crs84 = bboxCrs.bboxToCrs84(box);
+      return new Filter.BboxIntersects(crs84[0], crs84[1], crs84[2], crs84[3]);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter("bbox", e.getMessage());
+    }
+  }
+
+  private static Filter filter(RequestParameters parameters, Queryables queryables) {
+    String language = parameters.text("filter-lang");
+    if (language != null && !language.equals("cql2-text")) {
+      throw HttpProblem.badParameter(
+          "filter-lang", "filter-lang must be cql2-text, was '" + language + "'");
+    }
+    String filterCrs = parameters.text("filter-crs");
+    if (filterCrs != null && !ResponseCrs.parse("filter-crs", filterCrs).isCrs84()) {
+      throw HttpProblem.badParameter(
+          "filter-crs", "filter-crs must be CRS84 (" + ResponseCrs.CRS84 + ")");
+    }
+    String text = parameters.text("filter");
+    if (text == null) {
+      return null;
+    }
+    Filter filter;
+    try {
+      filter = Cql2Parser.parse(text);
+    } catch (Cql2SyntaxException e) {
+      throw HttpProblem.badParameter("filter", e.getMessage());
+    }
+    queryables.requireKnown("filter", FilterProperties.of(filter));
+    return filter;
+  }
+
+  private static List<SortKey> sortBy(RequestParameters parameters, Queryables queryables) {
+    List<SortKey> keys = new ArrayList<>();
+    for (String item : parameters.list("sortby")) {
+      boolean descending = item.startsWith("-");
+      String name = item.startsWith("-") || item.startsWith("+") ? item.substring(1) : item;
+      queryables.requireKnown("sortby", Set.of(name));
+      keys.add(descending ? SortKey.descending(name) : SortKey.ascending(name));
+    }
+    return keys;
+  }
+
+  private static Predicate<String> properties(RequestParameters parameters, Queryables queryables) {
+    List<String> names = parameters.list("properties");
+    if (names.isEmpty()) {
+      return name -> true;
+    }
+    Set<String> selected = new HashSet<>(names);
+    selected.remove("risks");
+    queryables.requireKnown("properties", selected);
+    Set<String> wanted = Set.copyOf(names);
+    return wanted::contains;
+  }
+}

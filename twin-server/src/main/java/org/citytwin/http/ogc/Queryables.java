@@ -1,0 +1,56 @@
+package org.citytwin.http.ogc;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.model.AttributeValue;
+import org.citytwin.query.FixedAttribute;
+import org.citytwin.query.Literal;
+
+/**
+ * The properties a collection can be filtered, sorted and selected by: the fixed attributes every
+ * object has a slot for, and every source attribute name present in the collection. A name outside
+ * them is a client error (most likely a typo), not an empty result.
+ */
+final class Queryables {
+  private final Map<String, Literal.Kind> kinds;
+
+  private Queryables(Map<String, Literal.Kind> kinds) {
+    this.kinds = kinds;
+  }
+
+  /** Fixed attributes plus {@code attributes} (name to an example value). */
+  static Queryables of(Map<String, AttributeValue> attributes) {
+    Map<String, Literal.Kind> kinds = new TreeMap<>();
+    attributes.forEach(
+        (name, value) ->
+            kinds.put(
+                name,
+                value instanceof AttributeValue.Number ? Literal.Kind.NUMBER : Literal.Kind.TEXT));
+    for (FixedAttribute fixed : FixedAttribute.values()) {
+      kinds.put(fixed.attributeName(), fixed.kind());
+    }
+    return new Queryables(kinds);
+  }
+
+  Map<String, Literal.Kind> kinds() {
+    return kinds;
+  }
+
+  void requireKnown(String parameter, Set<String> names) {
+    Set<String> unknown = new TreeSet<>(names);
+    unknown.removeAll(kinds.keySet());
+    if (!unknown.isEmpty()) {
+      throw HttpProblem.badParameter(
+          parameter,
+          "unknown propert"
+              + (unknown.size() == 1 ? "y " : "ies ")
+              + unknown
+              + " in "
+              + parameter
+              + "; see the collection's /queryables");
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.citytwin.http.ogc;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.citytwin.model.AttributeValue;
+import org.citytwin.query.Filter;
+import org.citytwin.query.Query;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+
+/** Queryables per collection, recomputed when the store's version changes. */
+final class QueryablesCache {
+  private record Entry(long version, Queryables queryables) {}
+
+  private final TwinStore store;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  QueryablesCache(TwinStore store) {
+    this.store = store;
+  }
+
+  Queryables of(Collections.Info collection) throws StoreException {
+    long version = store.version();
+    Entry entry = entries.get(collection.id());
+    if (entry == null || entry.version() != version) {
+      entry = new Entry(version, compute(collection));
+      entries.put(collection.id(), entry);
+    }
+    return entry.queryables();
+  }
+
+  private Queryables compute(Collections.Info collection) throws StoreException {
+    Map<String, AttributeValue> examples = new HashMap<>();
+    store.query(
+        Query.of(new Filter.TypeIn(collection.types())),
+        stored -> stored.object().attributes().forEach(examples::putIfAbsent));
+    return Queryables.of(examples);
+  }
+}
