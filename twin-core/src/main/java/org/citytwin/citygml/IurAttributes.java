@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.citytwin.model.AttributeValue;
 import org.citytwin.model.RiskAttribute;
 import org.citytwin.model.RiskKind;
@@ -15,6 +16,8 @@ import org.citytwin.model.RiskKind;
  * even for elements we do not know by name.
  */
 final class IurAttributes {
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
   private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
   private final List<RiskAttribute> risks = new ArrayList<>();
   private final CodeLists codeLists;
@@ -145,6 +148,6 @@ final class IurAttributes {
     if (text.length() > 1 && text.charAt(0) == '0' && Character.isDigit(text.charAt(1))) {
       return false;
     }
-    return text.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    return DECIMAL.matcher(text).matches();
   }
 }

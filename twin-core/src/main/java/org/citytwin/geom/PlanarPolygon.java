@@ -86,9 +86,8 @@ final class PlanarPolygon {
       }
     }
     Polygon flat = FACTORY.createPolygon(shell, holes.toArray(LinearRing[]::new));
-    int[] triangle = holes.isEmpty() && exterior.length == 3 ? exterior : null;
-    return new PlanarPolygon(
-        flat, index, n, flat.getArea(), planeDistance(enu, exterior, n), triangle);
+    int[] fan = holes.isEmpty() && isStrictlyConvex(shell) ? fan(exterior) : null;
+    return new PlanarPolygon(flat, index, n, flat.getArea(), planeDistance(enu, exterior, n), fan);
   }
 
   /** The polygon in plane coordinates (metres). */
@@ -116,13 +115,21 @@ final class PlanarPolygon {
     return maxPlaneDistanceMetres;
   }
 
-  /** The three vertex indices when the polygon is a plain triangle, in ring order. */
-  Optional<int[]> triangle() {
+  /**
+   * The triangles of a strictly convex polygon without holes (most LOD1 and many LOD2 faces) as a
+   * fan from its first vertex, in ring order; empty for any other polygon. A fan of a strictly
+   * convex ring is a valid triangulation over its own vertices, so JTS's triangulator is not
+   * needed.
+   */
+  Optional<int[]> convexFan() {
     return Optional.ofNullable(triangle).map(int[]::clone);
   }
 
   /** Why JTS finds the flat polygon invalid (self-intersection, bad hole), if it does. */
   Optional<String> invalidity() {
+    if (triangle != null) {
+      return Optional.empty(); // a strictly convex ring cannot cross itself
+    }
     TopologyValidationError error = new IsValidOp(polygon).getValidationError();
     Coordinate first = polygon.getExteriorRing().getCoordinateN(0);
     if (error == null) {
@@ -135,6 +142,34 @@ final class PlanarPolygon {
             "%s about %.2f m from the first vertex",
             error.getMessage(),
             at == null ? Double.NaN : Math.hypot(at.x - first.x, at.y - first.y)));
+  }
+
+  /**
+   * Every turn of the counter-clockwise ring is a strict left turn (no reflex or straight corner).
+   */
+  private static boolean isStrictlyConvex(LinearRing ring) {
+    Coordinate[] c = ring.getCoordinates(); // closed: the first coordinate repeats at the end
+    int n = c.length - 1;
+    for (int i = 0; i < n; i++) {
+      Coordinate a = c[i];
+      Coordinate b = c[(i + 1) % n];
+      Coordinate d = c[(i + 2) % n];
+      double cross = (b.x - a.x) * (d.y - b.y) - (b.y - a.y) * (d.x - b.x);
+      if (!(cross > 1e-12)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int[] fan(int[] exterior) {
+    int[] indices = new int[3 * (exterior.length - 2)];
+    for (int i = 1; i + 1 < exterior.length; i++) {
+      indices[3 * (i - 1)] = exterior[0];
+      indices[3 * (i - 1) + 1] = exterior[i];
+      indices[3 * (i - 1) + 2] = exterior[i + 1];
+    }
+    return indices;
   }
 
   private static double[] localCoordinates(Polygon3D source) throws InvalidPolygonException {

@@ -37,10 +37,9 @@ public final class Triangulator {
   }
 
   static int[] triangulate(PlanarPolygon planar) throws InvalidPolygonException {
-    Optional<int[]> triangle = planar.triangle();
-    if (triangle.isPresent()) {
-      // Already one triangle, wound like its own normal by definition.
-      return triangle.get();
+    Optional<int[]> fan = planar.convexFan();
+    if (fan.isPresent()) {
+      return fan.get(); // wound like the ring, so like its own normal
     }
     List<Tri> tris;
     try {
