@@ -1,0 +1,137 @@
+package org.citytwin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: output, exit codes, and what ends up in the store. */
+class TwinCommandTest {
+  private static final Path SAMPLE = Path.of("..", "data", "citygml");
+  private static final Path SMALL_TILE = SAMPLE.resolve("51357355_bldg_6697_op.gml");
+
+  @TempDir Path work;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void capture() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  private int run(String... args) {
+    out.reset();
+    err.reset();
+    return TwinCommand.execute(args);
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    assertEquals(0, run("--help"));
+    for (String command : new String[] {"import", "query", "serve", "bench", "synth"}) {
+      assertTrue(out().contains(command), command + " in:\n" + out());
+    }
+  }
+
+  @Test
+  void importPrintsASummaryAndQueryCountsWhatWasStored() {
+    Path store = work.resolve("store");
+    assertEquals(0, run("import", "--store", store.toString(), SMALL_TILE.toString()));
+    assertTrue(out().contains("Imported 1 of 1 sources: 72 objects"), out());
+    assertTrue(out().contains("building"), out());
+
+    assertEquals(0, run("query", "--store", store.toString(), "--type", "building", "--count"));
+    assertEquals("72", out().trim());
+    assertEquals(
+        0, run("query", "--store", store.toString(), "--filter", "height > 1000", "--count"));
+    assertEquals("0", out().trim());
+    assertEquals(
+        0,
+        run(
+            "query",
+            "--store",
+            store.toString(),
+            "--nearest",
+            "3",
+            "--near",
+            "135.45,34.62",
+            "--format",
+            "geojson"));
+    assertTrue(out().contains("\"FeatureCollection\""), out());
+  }
+
+  @Test
+  void quietImportPrintsNothing() {
+    assertEquals(
+        0,
+        run(
+            "import",
+            "--quiet",
+            "--store",
+            work.resolve("store").toString(),
+            SMALL_TILE.toString()));
+    assertEquals("", out());
+  }
+
+  @Test
+  void rejectedInputExitsThreeAndNamesFileAndLine() throws Exception {
+    Path bad = work.resolve("bad.gml");
+    Files.writeString(
+        bad, "<core:CityModel xmlns:core='http://www.opengis.net/citygml/2.0'>\n<unclosed>");
+    assertEquals(
+        ExitCodes.INPUT_REJECTED,
+        run("import", "--quiet", "--store", work.resolve("store").toString(), bad.toString()));
+    assertTrue(err().contains("bad.gml:2:"), err());
+  }
+
+  @Test
+  void badFilterIsAUsageError() {
+    assertEquals(
+        ExitCodes.USAGE,
+        run("query", "--store", work.resolve("store").toString(), "--filter", "height >"));
+    assertTrue(err().contains("position"), err());
+  }
+
+  @Test
+  void zipArchivesAreReadEntryByEntry() throws Exception {
+    Path zip = work.resolve("tiles.zip");
+    try (ZipOutputStream archive = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String name : new String[] {"51357355_bldg_6697_op.gml", "51357355_tran_6697_op.gml"}) {
+        archive.putNextEntry(new ZipEntry("udx/" + name));
+        Files.copy(SAMPLE.resolve(name), archive);
+        archive.closeEntry();
+      }
+    }
+    assertEquals(0, run("import", "--store", work.resolve("store").toString(), zip.toString()));
+    assertTrue(out().contains("Imported 2 of 2 sources: 81 objects"), out());
+  }
+}
