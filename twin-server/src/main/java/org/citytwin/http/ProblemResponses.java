@@ -58,25 +58,36 @@ final class ProblemResponses {
 
   private static void write(
       Context ctx, int status, String title, String parameter, String detail) {
+    ctx.status(status)
+        .contentType(CONTENT_TYPE)
+        .result(body(status, title, parameter, detail, ctx.path()));
+  }
+
+  /** The problem document; {@code parameter} and {@code instance} are left out when null. */
+  static String body(int status, String title, String parameter, String detail, String instance) {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", "about:blank");
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
-    body.put("instance", ctx.path());
+    if (instance != null) {
+      body.put("instance", instance);
+    }
     if (parameter != null) {
       body.put("parameter", parameter);
     }
-    ctx.status(status).contentType(CONTENT_TYPE).result(body.toString());
+    return body.toString();
   }
 
-  private static String statusTitle(int status) {
+  static String statusTitle(int status) {
     return switch (status) {
       case 400 -> "Bad request";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 406 -> "Not acceptable";
       case 413 -> "Request too large";
+      case 414 -> "URI too long";
+      case 431 -> "Request headers too large";
       default -> status >= 500 ? "Internal error" : "Request refused";
     };
   }

@@ -9,7 +9,7 @@ import java.util.Set;
  * silently ignored), each value is parsed once with a message naming the parameter and the reason.
  */
 public final class RequestParameters {
-  private static final int MAX_VALUE_LENGTH = 65_536;
+  static final int MAX_VALUE_LENGTH = 65_536;
 
   private final Context ctx;
 

@@ -14,6 +14,14 @@ public final class TwinServer implements AutoCloseable {
   /** Largest request body accepted (the read API takes none; this bounds abuse). */
   static final long MAX_REQUEST_BYTES = 1_000_000;
 
+  /**
+   * Largest request line and headers Jetty reads (its default is 8 KiB). Room for one query
+   * parameter at {@link RequestParameters#MAX_VALUE_LENGTH} characters even when every character is
+   * percent-encoded, so that such a request reaches the handlers and gets a 413 naming the
+   * parameter; anything longer is refused by Jetty with 414 or 431.
+   */
+  static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
+
   private final Javalin app;
   private volatile boolean closed;
 
@@ -40,6 +48,9 @@ public final class TwinServer implements AutoCloseable {
     config.http.generateEtags = true;
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
     config.http.prefer405over404 = true;
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
     config.router.ignoreTrailingSlashes = true;
     if (!options.corsOrigins().isEmpty()) {
       config.bundledPlugins.enableCors(

@@ -21,6 +21,11 @@ import org.citytwin.store.TwinStore;
  */
 public final class FeaturesApi {
   static final String ROOT = "/api";
+
+  /** The query parameters of every resource but items, single items and the API definition. */
+  static final Set<String> PAGE_PARAMETERS = Set.of("f");
+
+  static final String JSON_SCHEMA = "application/schema+json";
   static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> CONFORMANCE =
       List.of(
@@ -56,12 +61,13 @@ public final class FeaturesApi {
     config.routes.get(ROOT + "/collections", this::collections);
     config.routes.get(ROOT + "/collections/{collection}", this::collection);
     config.routes.get(ROOT + "/collections/{collection}/queryables", this::queryables);
+    config.routes.get(ROOT + "/collections/{collection}/schema", this::schema);
     config.routes.get(ROOT + "/collections/{collection}/items", items::items);
     config.routes.get(ROOT + "/collections/{collection}/items/{featureId}", items::item);
   }
 
   private void landing(Context ctx) {
-    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, Set.of("f")));
+    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, PAGE_PARAMETERS));
     String base = Links.origin(ctx) + ROOT;
     if (format == ResponseFormat.HTML) {
       ctx.html(
@@ -95,7 +101,7 @@ public final class FeaturesApi {
   }
 
   private void conformance(Context ctx) {
-    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, Set.of("f")));
+    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, PAGE_PARAMETERS));
     if (format == ResponseFormat.HTML) {
       ctx.html(
           new Html("Conformance")
@@ -111,7 +117,7 @@ public final class FeaturesApi {
   }
 
   private void collections(Context ctx) throws StoreException {
-    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, Set.of("f")));
+    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, PAGE_PARAMETERS));
     String base = Links.origin(ctx) + ROOT;
     if (format == ResponseFormat.HTML) {
       List<List<String>> rows = new ArrayList<>();
@@ -143,7 +149,7 @@ public final class FeaturesApi {
   }
 
   private void collection(Context ctx) throws StoreException {
-    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, Set.of("f")));
+    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, PAGE_PARAMETERS));
     Collections.Info info = collections.get(ctx.pathParam("collection"));
     String base = Links.origin(ctx) + ROOT;
     if (format == ResponseFormat.HTML) {
@@ -177,13 +183,17 @@ public final class FeaturesApi {
         links,
         self + "/queryables",
         "http://www.opengis.net/def/rel/ogc/1.0/queryables",
-        "application/schema+json",
+        JSON_SCHEMA,
         "Queryables");
+    // IANA spells the relation "describedby"; GDAL's OAPIF driver (3.x) looks for "describedBy"
+    // and without a schema knows only the properties of the first page of features.
+    link(links, self + "/schema", "describedby", JSON_SCHEMA, "Schema of the features");
+    link(links, self + "/schema", "describedBy", JSON_SCHEMA, "Schema of the features");
     return node;
   }
 
   private void queryables(Context ctx) throws StoreException {
-    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, Set.of("f")));
+    ResponseFormat format = ResponseFormat.of(ctx, RequestParameters.of(ctx, PAGE_PARAMETERS));
     Collections.Info info = collections.get(ctx.pathParam("collection"));
     Queryables known = queryables.of(info);
     if (format == ResponseFormat.HTML) {
@@ -216,7 +226,39 @@ public final class FeaturesApi {
                     .putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     body.put("additionalProperties", false);
-    ctx.contentType("application/schema+json").result(body.toString());
+    ctx.contentType(JSON_SCHEMA).result(body.toString());
+  }
+
+  /**
+   * A JSON Schema of the collection's GeoJSON features: every property a feature may carry, so a
+   * client can build its table before reading any feature (properties absent from an object are
+   * left out of its feature, so a sample page does not show them all).
+   */
+  private void schema(Context ctx) throws StoreException {
+    RequestParameters parameters = RequestParameters.of(ctx, PAGE_PARAMETERS);
+    OpenApiDocument.requireJson(parameters);
+    Collections.Info info = collections.get(ctx.pathParam("collection"));
+    ObjectNode body = JSON.createObjectNode();
+    body.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    body.put("$id", Links.origin(ctx) + ROOT + "/collections/" + info.id() + "/schema");
+    body.put("title", info.title() + " feature");
+    body.put("type", "object");
+    ObjectNode members = body.putObject("properties");
+    members.putObject("type").put("type", "string");
+    members.putObject("id").put("type", "string");
+    members.putObject("geometry").put("type", "object");
+    ObjectNode properties = members.putObject("properties");
+    properties.put("type", "object");
+    ObjectNode each = properties.putObject("properties");
+    queryables
+        .of(info)
+        .kinds()
+        .forEach(
+            (name, kind) ->
+                each.putObject(name)
+                    .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
+    each.putObject("risks").put("type", "array");
+    ctx.contentType(JSON_SCHEMA).result(body.toString());
   }
 
   static void link(ArrayNode links, String href, String rel, String type, String title) {

@@ -30,7 +30,7 @@ import org.citytwin.store.TwinStore;
 final class ItemsResource {
   static final String GEOJSON = "application/geo+json";
   private static final JsonFactory JSON_FACTORY = new JsonFactory();
-  private static final Set<String> ITEM_PARAMETERS = Set.of("f", "crs", "geometry", "properties");
+  static final Set<String> ITEM_PARAMETERS = Set.of("f", "crs", "geometry", "properties");
 
   private final TwinStore store;
   private final Collections collections;

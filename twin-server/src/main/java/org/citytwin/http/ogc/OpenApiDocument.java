@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.citytwin.http.HttpProblem;
 import org.citytwin.http.Links;
 import org.citytwin.http.RequestParameters;
 
@@ -15,14 +16,24 @@ import org.citytwin.http.RequestParameters;
  */
 final class OpenApiDocument {
   static final String RESOURCE = "openapi.json";
+  static final Set<String> PARAMETERS = Set.of("f");
   private static final String TEMPLATE = load();
 
   private OpenApiDocument() {}
 
   static void serve(Context ctx) {
-    RequestParameters.of(ctx, Set.of("f"));
+    requireJson(RequestParameters.of(ctx, PARAMETERS));
     String document = TEMPLATE.replace("${server}", Links.origin(ctx) + FeaturesApi.ROOT);
     ctx.contentType("application/vnd.oai.openapi+json;version=3.0").result(document);
+  }
+
+  /** Refuses {@code f} other than json, for resources offered only as JSON. */
+  static void requireJson(RequestParameters parameters) {
+    String f = parameters.text("f");
+    if (f != null && !f.equals("json")) {
+      throw HttpProblem.badParameter(
+          "f", "f must be json here (no HTML rendering), was '" + f + "'");
+    }
   }
 
   private static String load() {

@@ -1,0 +1,117 @@
+package org.citytwin.http;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.citytwin.citygml.CityGmlParser;
+import org.citytwin.citygml.CityGmlSources;
+import org.citytwin.load.CityImporter;
+import org.citytwin.load.ImportListener;
+import org.citytwin.load.ImportSummary;
+import org.citytwin.store.TwinStore;
+
+/**
+ * A real twin for server tests: sample CityGML files imported into an H2GIS store in a temporary
+ * directory and the real server on a free port, talked to over HTTP. One per test class.
+ */
+public final class LiveTwin implements AutoCloseable {
+  /** 537 buildings, 54 of them with river-flood depths. */
+  public static final String BUILDINGS = "51357346_bldg_6697_op.gml";
+
+  /** Roads of the same map sheet. */
+  public static final String ROADS = "51357346_tran_6697_op.gml";
+
+  private static final Path SAMPLE = Path.of("..", "data", "citygml");
+
+  private final TwinStore store;
+  private final TwinServer server;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private LiveTwin(TwinStore store, TwinServer server) {
+    this.store = store;
+    this.server = server;
+  }
+
+  /**
+   * Imports {@code files} of the sample city into a new store in {@code directory} and serves it.
+   */
+  public static LiveTwin start(Path directory, ServerOptions options, String... files)
+      throws Exception {
+    TwinStore store = TwinStore.open(directory.resolve("store"));
+    try (CityGmlParser parser = new CityGmlParser(2, null)) {
+      List<Path> paths = Arrays.stream(files).map(SAMPLE::resolve).toList();
+      paths.forEach(p -> assertTrue(Files.isRegularFile(p), "sample file missing: " + p));
+      ImportSummary summary =
+          new CityImporter(store, parser, ImportListener.SILENT)
+              .importAll(CityGmlSources.expand(paths));
+      assertTrue(summary.failures().isEmpty(), summary.failures().toString());
+      return new LiveTwin(store, TwinServer.start(store, options));
+    } catch (Exception | AssertionError e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public static LiveTwin start(Path directory, String... files) throws Exception {
+    return start(directory, ServerOptions.onPort(0), files);
+  }
+
+  public TwinStore store() {
+    return store;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://localhost:PORT/api}. */
+  public String api() {
+    return "http://localhost:" + server.port() + "/api";
+  }
+
+  public HttpClient client() {
+    return client;
+  }
+
+  /** A GET of {@code pathAndQuery} below {@code /api}, e.g. {@code /collections?f=json}. */
+  public HttpResponse<String> get(String pathAndQuery, String... headers)
+      throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(api() + pathAndQuery)).GET(), headers);
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder request, String... headers)
+      throws IOException, InterruptedException {
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(
+        request.timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** A query parameter value, percent-encoded. */
+  public static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      store.close();
+    }
+  }
+}
