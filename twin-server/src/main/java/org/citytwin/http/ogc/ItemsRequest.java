@@ -12,6 +12,7 @@ import org.citytwin.model.Envelope3D;
 import org.citytwin.query.Cql2Parser;
 import org.citytwin.query.Cql2SyntaxException;
 import org.citytwin.query.Filter;
+import org.citytwin.query.Literal;
 import org.citytwin.query.Query;
 import org.citytwin.query.SortKey;
 
@@ -54,6 +55,7 @@ record ItemsRequest(
     if (cql != null) {
       filters.add(cql);
     }
+    filters.addAll(queryableParameters(parameters, queryables));
     int limit = parameters.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = parameters.integer("offset", 0, 0, MAX_OFFSET);
     GeometryChoice geometry = geometry(parameters);
@@ -67,6 +69,41 @@ record ItemsRequest(
     }
     ResponseCrs crs = ResponseCrs.parse("crs", parameters.text("crs"));
     return new ItemsRequest(query, crs, geometry, properties(parameters, queryables));
+  }
+
+  /** The standard parameters plus every queryable, usable as {@code ?name=value} (Part 3). */
+  static Set<String> acceptedParameters(Queryables queryables) {
+    Set<String> accepted = new HashSet<>(PARAMETERS);
+    accepted.addAll(queryables.kinds().keySet());
+    return accepted;
+  }
+
+  /** {@code ?usage=411}: equality on a queryable, the value read as the queryable's kind. */
+  private static List<Filter> queryableParameters(
+      RequestParameters parameters, Queryables queryables) {
+    List<Filter> filters = new ArrayList<>();
+    queryables
+        .kinds()
+        .forEach(
+            (name, kind) -> {
+              String value = PARAMETERS.contains(name) ? null : parameters.text(name);
+              if (value != null) {
+                filters.add(
+                    new Filter.Compare(name, Filter.Operator.EQ, literal(name, kind, value)));
+              }
+            });
+    return filters;
+  }
+
+  private static Literal literal(String name, Literal.Kind kind, String value) {
+    if (kind == Literal.Kind.TEXT) {
+      return Literal.of(value);
+    }
+    try {
+      return Literal.of(Double.parseDouble(value));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badParameter(name, name + " holds numbers; '" + value + "' is not one");
+    }
   }
 
   static GeometryChoice geometry(RequestParameters parameters) {

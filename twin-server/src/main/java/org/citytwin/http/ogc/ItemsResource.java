@@ -43,10 +43,12 @@ final class ItemsResource {
   }
 
   void items(Context ctx) throws StoreException {
-    RequestParameters parameters = RequestParameters.of(ctx, ItemsRequest.PARAMETERS);
-    ResponseFormat format = ResponseFormat.of(ctx, parameters);
     Collections.Info collection = collections.get(ctx.pathParam("collection"));
-    ItemsRequest request = ItemsRequest.parse(parameters, collection, queryables.of(collection));
+    Queryables known = queryables.of(collection);
+    RequestParameters parameters =
+        RequestParameters.of(ctx, ItemsRequest.acceptedParameters(known));
+    ResponseFormat format = ResponseFormat.of(ctx, parameters);
+    ItemsRequest request = ItemsRequest.parse(parameters, collection, known);
     long matched = store.count(request.query().filter());
     List<StoredObject> page = store.list(request.query());
     if (format == ResponseFormat.HTML) {

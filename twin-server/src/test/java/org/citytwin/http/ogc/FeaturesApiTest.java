@@ -292,6 +292,21 @@ class FeaturesApiTest {
   }
 
   @Test
+  void queryablesWorkAsQueryParameters() throws Exception {
+    JsonNode page = getJson("/collections/buildings/items?limit=10000&storeysAboveGround=2");
+    long expected =
+        storeCount(
+            Filter.and(
+                new Filter.TypeIn(Collections.typesOf(CityObjectType.Collection.BUILDINGS)),
+                new Filter.Compare("storeysAboveGround", Filter.Operator.EQ, Literal.of(2))));
+    assertTrue(expected > 0, "the sample has two-storey buildings");
+    assertEquals(expected, page.get("numberMatched").asLong());
+    HttpResponse<String> bad = twin.get("/collections/buildings/items?storeysAboveGround=two");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("storeysAboveGround"), bad.body());
+  }
+
+  @Test
   void riverFloodFilterMatchesTheStoreCount() throws Exception {
     JsonNode page =
         getJson(
