@@ -106,7 +106,7 @@ public final class FeatureWriter {
     }
   }
 
-  private static void writeRisks(JsonGenerator json, CityObject object) throws IOException {
+  static void writeRisks(JsonGenerator json, CityObject object) throws IOException {
     if (object.risks().isEmpty()) {
       return;
     }

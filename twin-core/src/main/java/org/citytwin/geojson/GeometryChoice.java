@@ -73,7 +73,7 @@ public enum GeometryChoice {
     return object.shape() == null ? null : object.shape().footprint();
   }
 
-  private static Polygon toPolygon(Polygon3D polygon) {
+  static Polygon toPolygon(Polygon3D polygon) {
     LinearRing shell = ring(polygon.exterior());
     if (shell == null) {
       return null;

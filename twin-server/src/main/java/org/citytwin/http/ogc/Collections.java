@@ -40,6 +40,11 @@ final class Collections {
     this.store = store;
   }
 
+  /** The store the collections are read from. */
+  TwinStore store() {
+    return store;
+  }
+
   List<Info> present() throws StoreException {
     long version = store.version();
     if (version != cachedVersion) {

@@ -64,6 +64,7 @@ public final class FeaturesApi {
     config.routes.get(ROOT + "/collections/{collection}/schema", this::schema);
     config.routes.get(ROOT + "/collections/{collection}/items", items::items);
     config.routes.get(ROOT + "/collections/{collection}/items/{featureId}", items::item);
+    new PlanningApi(collections, queryables).addRoutes(config);
   }
 
   private void landing(Context ctx) {

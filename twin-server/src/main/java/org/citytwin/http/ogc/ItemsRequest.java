@@ -152,7 +152,7 @@ record ItemsRequest(
     }
   }
 
-  private static Filter filter(RequestParameters parameters, Queryables queryables) {
+  static Filter filter(RequestParameters parameters, Queryables queryables) {
     String language = parameters.text("filter-lang");
     if (language != null && !language.equals("cql2-text")) {
       throw HttpProblem.badParameter(
