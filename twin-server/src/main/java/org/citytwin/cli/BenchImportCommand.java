@@ -126,7 +126,7 @@ final class BenchImportCommand implements Callable<Integer> {
         peak >> 20);
   }
 
-  private static void deleteRecursively(Path directory) throws IOException {
+  static void deleteRecursively(Path directory) throws IOException {
     try (Stream<Path> walk = Files.walk(directory)) {
       for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -16,5 +16,8 @@ final class ExitCodes {
   /** The store could not be opened or written (in use, disk full, corrupt). */
   static final int STORE_FAILED = 4;
 
+  /** A benchmark ran to the end but some of its requests failed (a non-200 answer or none). */
+  static final int REQUESTS_FAILED = 5;
+
   private ExitCodes() {}
 }

@@ -53,7 +53,8 @@ final class SynthCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static List<Path> gmlFiles(List<Path> inputs) throws java.io.IOException {
+  /** The .gml files among {@code inputs}, directories walked recursively, in name order. */
+  static List<Path> gmlFiles(List<Path> inputs) throws java.io.IOException {
     List<Path> files = new java.util.ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {

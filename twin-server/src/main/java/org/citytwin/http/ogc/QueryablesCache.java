@@ -20,14 +20,24 @@ final class QueryablesCache {
     this.store = store;
   }
 
+  /**
+   * The collection's queryables. Computing them reads the whole collection, so one thread does it
+   * while concurrent requests wait for its result rather than each scanning the store again.
+   */
   Queryables of(Collections.Info collection) throws StoreException {
     long version = store.version();
     Entry entry = entries.get(collection.id());
-    if (entry == null || entry.version() != version) {
-      entry = new Entry(version, compute(collection));
-      entries.put(collection.id(), entry);
+    if (entry != null && entry.version() == version) {
+      return entry.queryables();
     }
-    return entry.queryables();
+    synchronized (this) {
+      entry = entries.get(collection.id());
+      if (entry == null || entry.version() != version) {
+        entry = new Entry(version, compute(collection));
+        entries.put(collection.id(), entry);
+      }
+      return entry.queryables();
+    }
   }
 
   private Queryables compute(Collections.Info collection) throws StoreException {
