@@ -32,8 +32,9 @@ final class ObjectInsert implements AutoCloseable {
 
   /**
    * Objects per committed transaction. Kept far below the point where H2 writes a chunk holding
-   * uncommitted R-tree changes on its own (see package-info): 250 such buildings are about 1.5 MB
-   * of changed pages, against H2's 19 MB unsaved-memory trigger.
+   * uncommitted R-tree changes on its own (see package-info): 250 LOD1 buildings are about 1.5 MB
+   * of row data (an estimate, not a measurement of H2's dirty pages), against H2's unsaved-memory
+   * trigger, which fired between 12 and 40 MB of uncommitted rows in a test.
    */
   static final int BATCH_SIZE = 250;
 
