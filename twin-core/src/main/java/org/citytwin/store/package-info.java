@@ -26,8 +26,8 @@
  * written a chunk by then. Small batches alone do not help: with the background writer on, even
  * 250-row transactions leave such a chunk whenever the writer fires mid-batch. So the store opens
  * the database with {@code WRITE_DELAY=0}, which turns the background writer off and makes H2 write
- * the file at each commit, and keeps each transaction's changes (about 1.5 MB for 250 buildings)
- * far below the memory trigger: the file is then only ever written at commit points, when no R-tree
- * change is pending.
+ * the file at each commit, and keeps each transaction's changes (an estimated 1.5 MB of rows for
+ * 250 buildings) well below the memory trigger: the file is then only ever written at commit
+ * points, when no R-tree change is pending.
  */
 package org.citytwin.store;
