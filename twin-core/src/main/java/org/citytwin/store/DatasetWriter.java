@@ -5,13 +5,18 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import org.citytwin.model.CityObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Writes one dataset in one transaction: from {@link TwinStore#beginDataset} the previous objects
- * of the same source are deleted (invisibly to readers), new objects are inserted in batches, and
- * {@link #commit} makes the whole replacement visible at once. Until then, an {@link #abort}, a
- * failure, a {@link #close} without commit or a crash of the process leaves the store exactly as it
- * was.
+ * Writes one dataset by staged visibility: {@link TwinStore#beginDataset} creates a new dataset row
+ * in state {@code LOADING}; objects are inserted under its id and committed every {@link
+ * ObjectInsert#BATCH_SIZE} objects, invisible to readers; {@link #commit} runs one short
+ * transaction that makes the new dataset {@code LIVE} and the previous one of the same source
+ * {@code REPLACED}, then deletes the replaced objects in small transactions. Until that one
+ * transaction, an {@link #abort}, a failure, a {@link #close} without commit or a crash of the
+ * process leaves what readers see exactly as it was; the staged rows are deleted by the abort or,
+ * after a crash, when the store is next opened.
  *
  * <p>Only one writer is open per store at a time; {@link TwinStore#beginDataset} waits for the
  * previous one to finish. A writer is used by one thread.
@@ -24,6 +29,8 @@ public final class DatasetWriter implements AutoCloseable {
     COMMITTED,
     ABORTED
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatasetWriter.class);
 
   private final DatasetInfo info;
   private final Connection connection;
@@ -43,13 +50,13 @@ public final class DatasetWriter implements AutoCloseable {
   }
 
   /**
-   * Starts the transaction on {@code connection}, which the writer then owns and closes; {@code
-   * onFinish} runs once when the writer commits or aborts.
+   * Creates the loading dataset on {@code connection}, which the writer then owns and closes;
+   * {@code onFinish} runs once when the writer commits or aborts.
    */
   static DatasetWriter begin(DatasetInfo info, Connection connection, Runnable onFinish)
       throws SQLException {
     connection.setAutoCommit(false);
-    long datasetId = DatasetTable.claim(connection, info);
+    long datasetId = DatasetTable.insertLoading(connection, info);
     return new DatasetWriter(info, connection, datasetId, onFinish);
   }
 
@@ -84,35 +91,55 @@ public final class DatasetWriter implements AutoCloseable {
     }
   }
 
-  /** Makes the import visible and bumps the store version; the writer is finished afterwards. */
+  /**
+   * Makes the import visible and bumps the store version, then deletes the replaced dataset's
+   * objects; the writer is finished afterwards. Once the switch to the new dataset has committed, a
+   * failure while deleting does not undo it: the leftovers stay invisible and are purged by the
+   * next commit or open.
+   */
   public synchronized Dataset commit(Map<String, Long> issueCounts) throws StoreException {
     Objects.requireNonNull(issueCounts, "issue counts");
     requireOpen();
+    Dataset dataset;
     try {
       insert.flush();
-      SpatialPrefilter.widen(connection, insert.footprintLatSpan(), insert.envelopeLatSpan());
-      Dataset dataset =
-          DatasetTable.complete(connection, datasetId, info, objectCount, issueCounts);
-      connection.commit();
-      finish(State.COMMITTED);
-      return dataset;
+      dataset = DatasetTable.publish(connection, datasetId, info, objectCount, issueCounts);
     } catch (SQLException e) {
       abort();
       throw new StoreException(
           "committing dataset " + info.sourceName() + " failed: " + e.getMessage(), e);
     }
+    try {
+      DatasetTable.purgeStale(connection);
+    } catch (SQLException e) {
+      LOG.warn(
+          "dataset {} is committed, but deleting the objects it replaced failed; they stay"
+              + " hidden and are deleted when the store is next opened: {}",
+          info.sourceName(),
+          e.getMessage());
+    }
+    finish(State.COMMITTED);
+    return dataset;
   }
 
-  /** Rolls back everything this writer did; does nothing once finished. */
+  /**
+   * Discards everything this writer did: rolls back the open batch and deletes the committed ones
+   * in small transactions. Does nothing once finished.
+   */
   public synchronized void abort() {
     if (state != State.OPEN) {
       return;
     }
     try {
       connection.rollback();
+      DatasetTable.purge(connection, datasetId);
     } catch (SQLException e) {
-      // The connection is closed next, and H2 discards an uncommitted transaction on close, so
-      // the store is unchanged even when this explicit rollback fails.
+      // The staged objects were never visible; whatever is left is purged on the next open.
+      LOG.warn(
+          "aborted import of {} left staged objects; they are deleted when the store is next"
+              + " opened: {}",
+          info.sourceName(),
+          e.getMessage());
     }
     finish(State.ABORTED);
   }

@@ -20,12 +20,27 @@ import org.citytwin.query.FixedAttribute;
 import org.citytwin.query.Literal;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 
-/** Batched inserts of objects and their generic attributes into one dataset, on one connection. */
+/**
+ * Batched inserts of objects and their generic attributes into one dataset, on one connection that
+ * is not in autocommit: every {@link #BATCH_SIZE} objects, and at {@link #flush}, the batch is
+ * executed and committed.
+ */
 final class ObjectInsert implements AutoCloseable {
 
-  static final int BATCH_SIZE = 500;
+  /**
+   * Objects per committed transaction. Kept far below the point where H2 writes a chunk holding
+   * uncommitted R-tree changes on its own (see package-info): 250 LOD1 buildings are about 1.5 MB
+   * of row data (an estimate, not a measurement of H2's dirty pages), against H2's unsaved-memory
+   * trigger, which fired between 12 and 40 MB of uncommitted rows in a test.
+   */
+  static final int BATCH_SIZE = 250;
+
   static final int SRID = 4326;
+
+  private static final GeometryFactory GEOMETRIES = new GeometryFactory(new PrecisionModel(), SRID);
 
   /** Columns in the order {@link #bindObject} binds them. */
   private static final List<String> OBJECT_COLUMNS =
@@ -33,7 +48,7 @@ final class ObjectInsert implements AutoCloseable {
               Stream.of("id", "dataset_id", "gml_id", "type", "feature_type", "parent_id"),
               Stream.of("min_lon", "min_lat", "min_h", "max_lon", "max_lat", "max_h"),
               Columns.NUMERIC.stream().map(FixedAttribute::attributeName),
-              Stream.of("fp_min_lon", "fp_min_lat", "fp_max_lon", "fp_max_lat", "footprint"),
+              Stream.of("footprint", "envelope_box"),
               Stream.of("attributes_json", "risks_json", "geometry_blob"))
           .flatMap(s -> s)
           .toList();
@@ -55,8 +70,6 @@ final class ObjectInsert implements AutoCloseable {
   private final PreparedStatement attributes;
   private final Deque<Long> freeIds = new ArrayDeque<>();
   private int pending;
-  private double footprintLatSpan;
-  private double envelopeLatSpan;
 
   ObjectInsert(Connection connection, long datasetId, String datasetName) throws SQLException {
     this.connection = connection;
@@ -86,12 +99,14 @@ final class ObjectInsert implements AutoCloseable {
     }
   }
 
+  /** Executes and commits the pending batch. */
   void flush() throws SQLException {
     if (pending > 0) {
       objects.executeBatch();
       attributes.executeBatch();
       pending = 0;
     }
+    connection.commit();
   }
 
   private void bindObject(long id, CityObject object) throws SQLException {
@@ -112,18 +127,12 @@ final class ObjectInsert implements AutoCloseable {
         objects.setNull(++i, Types.DOUBLE);
       }
     }
-    Envelope footprintBox = shape == null ? null : shape.footprint().getEnvelopeInternal();
-    i = bindDoubles(i, footprintBox == null ? null : boxCorners(footprintBox), 4);
     objects.setObject(++i, shape == null ? null : withSrid(shape.footprint()));
+    objects.setObject(++i, shape == null ? null : envelopeBox(shape.envelope()));
     objects.setString(++i, AttributeJson.writeAttributes(object.attributes()));
     objects.setString(++i, AttributeJson.writeRisks(object.risks()));
     List<Mesh> meshes = shape == null ? List.of() : shape.meshes();
     objects.setBytes(++i, GeometryBlob.write(object.geometries(), meshes));
-    if (shape != null) {
-      footprintLatSpan = Math.max(footprintLatSpan, footprintBox.getHeight());
-      Envelope3D box = shape.envelope();
-      envelopeLatSpan = Math.max(envelopeLatSpan, box.maxLat() - box.minLat());
-    }
   }
 
   /**
@@ -146,8 +155,10 @@ final class ObjectInsert implements AutoCloseable {
     };
   }
 
-  private static double[] boxCorners(Envelope box) {
-    return new double[] {box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY()};
+  /** The 2D extent of the envelope as a geometry for its R-tree (a point or line when flat). */
+  private static Geometry envelopeBox(Envelope3D box) {
+    Envelope flat = new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat());
+    return GEOMETRIES.toGeometry(flat);
   }
 
   /** A copy tagged 4326, leaving the caller's geometry untouched. */
@@ -155,15 +166,6 @@ final class ObjectInsert implements AutoCloseable {
     Geometry copy = footprint.copy();
     copy.setSRID(SRID);
     return copy;
-  }
-
-  /** The largest footprint and envelope latitude spans written, for {@link SpatialPrefilter}. */
-  double footprintLatSpan() {
-    return footprintLatSpan;
-  }
-
-  double envelopeLatSpan() {
-    return envelopeLatSpan;
   }
 
   /** Ids come from a sequence in blocks, so each batch costs one extra query, not one per row. */

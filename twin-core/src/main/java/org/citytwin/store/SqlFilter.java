@@ -11,6 +11,8 @@ import org.citytwin.query.GroundDistance;
 import org.citytwin.query.Literal;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * Translates a {@link Filter} into a SQL condition over {@code city_object o JOIN dataset d}.
@@ -23,19 +25,19 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class SqlFilter {
 
+  private static final GeometryFactory GEOMETRIES =
+      new GeometryFactory(new PrecisionModel(), ObjectInsert.SRID);
+
   private final StringBuilder sql = new StringBuilder();
   private final List<Object> parameters = new ArrayList<>();
-  private final SpatialPrefilter prefilter;
 
-  private SqlFilter(SpatialPrefilter prefilter) {
-    this.prefilter = prefilter;
-  }
+  private SqlFilter() {}
 
   /** The condition and its parameters, in order. */
   record Condition(String sql, List<Object> parameters) {}
 
-  static Condition of(Filter filter, SpatialPrefilter prefilter) {
-    SqlFilter builder = new SqlFilter(prefilter);
+  static Condition of(Filter filter) {
+    SqlFilter builder = new SqlFilter();
     builder.append(filter);
     return new Condition(builder.sql.toString(), List.copyOf(builder.parameters));
   }
@@ -75,25 +77,20 @@ final class SqlFilter {
       typeIn.types().stream().map(CityObjectType::id).sorted().forEach(parameters::add);
     } else if (filter instanceof Filter.BboxIntersects box) {
       Envelope envelope = new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat());
-      sql.append('(');
-      prefilter.footprint(envelope, sql, parameters);
-      sql.append(" AND ST_Intersects(o.footprint, ST_MakeEnvelope(?, ?, ?, ?, 4326)))");
-      parameters.addAll(List.of(box.minLon(), box.minLat(), box.maxLon(), box.maxLat()));
+      Geometry query = boxGeometry(envelope);
+      sql.append("(o.footprint && ? AND ST_Intersects(o.footprint, ?))");
+      parameters.addAll(List.of(query, query));
     } else if (filter instanceof Filter.Box3DIntersects box3d) {
-      // The envelope columns hold the box exactly, so the prefilter is the whole 2D test.
+      // The envelope box geometry is exactly the 2D envelope, so its R-tree test is exact too.
       Envelope3D box = box3d.box();
-      sql.append('(');
-      prefilter.envelope(
-          new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()), sql, parameters);
-      sql.append(" AND o.min_h <= ? AND o.max_h >= ?)");
-      parameters.addAll(List.of(box.maxHeight(), box.minHeight()));
+      Envelope flat = new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat());
+      sql.append("(o.envelope_box && ? AND o.min_h <= ? AND o.max_h >= ?)");
+      parameters.addAll(List.of(boxGeometry(flat), box.maxHeight(), box.minHeight()));
     } else if (filter instanceof Filter.GeometryIntersects intersects) {
       Geometry geometry = intersects.lonLat().copy();
       geometry.setSRID(ObjectInsert.SRID);
-      sql.append('(');
-      prefilter.footprint(geometry.getEnvelopeInternal(), sql, parameters);
-      sql.append(" AND ST_Intersects(o.footprint, ?))");
-      parameters.add(geometry);
+      sql.append("(o.footprint && ? AND ST_Intersects(o.footprint, ?))");
+      parameters.addAll(List.of(geometry, geometry));
     } else if (filter instanceof Filter.WithinDistance within) {
       withinDistance(within);
     } else {
@@ -101,13 +98,20 @@ final class SqlFilter {
     }
   }
 
-  /** An index prefilter on a degree box that is sure to hold every match, then the exact metric. */
+  /** An R-tree test on a degree box that is sure to hold every match, then the exact metric. */
   private void withinDistance(Filter.WithinDistance within) {
     Envelope box = GroundDistance.searchBox(within.lon(), within.lat(), within.metres());
-    sql.append('(');
-    prefilter.footprint(box, sql, parameters);
-    sql.append(" AND ").append(Schema.GROUND_METRES_FUNCTION).append("(o.footprint, ?, ?) <= ?)");
-    parameters.addAll(List.of(within.lon(), within.lat(), within.metres()));
+    sql.append("(o.footprint && ? AND ");
+    sql.append(Schema.GROUND_METRES_FUNCTION).append("(o.footprint, ?, ?) <= ?)");
+    parameters.addAll(List.of(boxGeometry(box), within.lon(), within.lat(), within.metres()));
+  }
+
+  /**
+   * A query box as a 4326 polygon; {@code &&} compares bounding boxes, so a flat box (a point or
+   * line) works as well.
+   */
+  private static Geometry boxGeometry(Envelope box) {
+    return GEOMETRIES.toGeometry(box);
   }
 
   private void junction(List<Filter> filters, String operator, String empty) {

@@ -54,10 +54,14 @@ public final class TwinStore implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot create store directory " + absolute + ": " + e, e);
     }
-    String url = "jdbc:h2:file:" + absolute.resolve("twin") + ";LAZY_QUERY_EXECUTION=TRUE";
+    // WRITE_DELAY=0: H2 writes the file at commits only, never while an R-tree change is
+    // uncommitted; see package-info for why the store's crash safety depends on it.
+    String url =
+        "jdbc:h2:file:" + absolute.resolve("twin") + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0";
     Connection anchor = connect(url, absolute);
     try {
       Schema.ensure(anchor, absolute.toString());
+      purgeStale(anchor);
       return new TwinStore(absolute, url, anchor);
     } catch (SQLException | StoreException | RuntimeException e) {
       closeQuietly(anchor);
@@ -193,6 +197,26 @@ public final class TwinStore implements AutoCloseable {
         throw new StoreException("store " + directory + " is in use by another process", e);
       }
       throw new StoreException("cannot open store " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** EXPLAIN of the count of {@code filter}: the plan and the indexes it uses, for tests. */
+  String plan(Filter filter) throws StoreException {
+    return read("explain a count", c -> new QueryExecutor(c).plan(filter));
+  }
+
+  /** Rows readers cannot see: staged or replaced datasets and their objects, for tests. */
+  long hiddenRowCount() throws StoreException {
+    return read("count hidden rows", DatasetTable::hiddenRowCount);
+  }
+
+  /** Deletes what a crash left behind: staged imports and replaced datasets not yet deleted. */
+  private static void purgeStale(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      DatasetTable.purgeStale(connection);
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
