@@ -61,6 +61,39 @@ record GlbReader(JsonNode json, ByteBuffer bin) {
     return strings;
   }
 
+  /** A numeric property column as doubles (FLOAT32, FLOAT64 or INT32, as the schema says). */
+  double[] numbers(String property) {
+    JsonNode metadata = json.at("/extensions/EXT_structural_metadata");
+    JsonNode table = metadata.at("/propertyTables/0");
+    String type =
+        metadata
+            .at("/schema/classes/" + table.get("class").asText() + "/properties/" + property)
+            .get("componentType")
+            .asText();
+    ByteBuffer values = view(table.at("/properties/" + property + "/values").asInt());
+    double[] numbers = new double[table.get("count").asInt()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] =
+          switch (type) {
+            case "FLOAT64" -> values.getDouble(i * 8);
+            case "FLOAT32" -> values.getFloat(i * 4);
+            case "INT32" -> values.getInt(i * 4);
+            default -> throw new IllegalStateException("unexpected component type " + type);
+          };
+    }
+    return numbers;
+  }
+
+  /** Whether every buffer view starts on an 8-byte boundary, as EXT_structural_metadata needs. */
+  boolean viewsAligned() {
+    for (JsonNode view : json.get("bufferViews")) {
+      if (view.path("byteOffset").asInt(0) % 8 != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private ByteBuffer view(int index) {
     JsonNode view = json.at("/bufferViews/" + index);
     int offset = view.path("byteOffset").asInt(0);
