@@ -34,12 +34,14 @@ public final class TilesApi {
   private final TwinStore store;
   private final TilesetBuilder builder;
   private final TileCache cache;
+  private final TileDiskCache disk;
   private volatile TilesetLayout layout;
 
   public TilesApi(TwinStore store, TilesetBuilder.Options options, long cacheBytes) {
     this.store = store;
     this.builder = new TilesetBuilder(store, options);
     this.cache = new TileCache(cacheBytes);
+    this.disk = new TileDiskCache(store.directory().resolve("tiles-cache"));
   }
 
   /**
@@ -118,12 +120,27 @@ public final class TilesApi {
     if (cached != null) {
       return cached;
     }
-    byte[] body =
-        leaf == null
-            ? JSON.writeValueAsBytes(builder.tilesetJson(current))
-            : builder.glb(current, leaf);
+    if (leaf == null) {
+      byte[] tileset = JSON.writeValueAsBytes(builder.tilesetJson(current));
+      cache.put(key, tileset);
+      return tileset;
+    }
+    String folder = diskFolder(current);
+    String file = leaf.name() + ".glb";
+    Optional<byte[]> stored = disk.get(folder, file);
+    byte[] body = stored.isPresent() ? stored.get() : builder.glb(current, leaf);
+    if (stored.isEmpty()) {
+      disk.put(folder, file, body);
+    }
     cache.put(key, body);
     return body;
+  }
+
+  /** The disk folder of a version and these options (the same version tiled differently). */
+  private String diskFolder(TilesetLayout current) {
+    TilesetBuilder.Options options = builder.options();
+    String geoid = Integer.toHexString(options.geoid().description().hashCode());
+    return "v" + current.storeVersion() + "-leaf" + options.maxPerLeaf() + "-geoid" + geoid;
   }
 
   /** The layout of the store's current version, laid out again when the version moved on. */

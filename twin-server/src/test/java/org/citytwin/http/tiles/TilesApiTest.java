@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.citytwin.http.LiveTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +77,11 @@ class TilesApiTest {
     assertEquals(304, get(glbPath, "If-None-Match", etag).statusCode());
     HttpResponse<byte[]> again = get(glbPath);
     assertEquals(glb.body().length, again.body().length, "served from the cache, same bytes");
+    try (Stream<Path> cached = Files.walk(twin.store().directory().resolve("tiles-cache"))) {
+      assertTrue(
+          cached.anyMatch(p -> p.getFileName().toString().equals(uri)),
+          uri + " kept in the disk cache");
+    }
   }
 
   @Test
