@@ -1,5 +1,6 @@
 package org.citytwin.tiles;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ final class GeoidGrid implements GeoidModel {
 
   static GeoidGrid read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file);
-        DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in))) {
+        DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
       double[] header = {
         data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble()
       };

@@ -2,6 +2,7 @@ package org.citytwin.tiles;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +133,7 @@ public record TilesetLayout(long storeVersion, LonLatBounds root, Map<TileId, No
     List<TileId> children = new ArrayList<>();
     for (int quadrant = 0; quadrant < 4; quadrant++) {
       if (sizes[quadrant] > 0) {
-        int[] subset = java.util.Arrays.copyOf(quadrants[quadrant], sizes[quadrant]);
+        int[] subset = Arrays.copyOf(quadrants[quadrant], sizes[quadrant]);
         children.add(
             split(id.child(quadrant), bounds.quadrant(quadrant), subset, data, maxPerLeaf, nodes)
                 .id());
