@@ -4,11 +4,13 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import org.citytwin.http.ogc.FeaturesApi;
+import org.citytwin.http.tiles.TilesApi;
 import org.citytwin.store.TwinStore;
 
 /**
- * The twin's HTTP server over one store: OGC API - Features at {@code /api}. Start it with {@link
- * #start}; {@link #close()} stops it (safe twice). The store stays open and owned by the caller.
+ * The twin's HTTP server over one store: OGC API - Features at {@code /api}, 3D Tiles at {@code
+ * /tiles/3d}. Start it with {@link #start}; {@link #close()} stops it (safe twice). The store stays
+ * open and owned by the caller.
  */
 public final class TwinServer implements AutoCloseable {
   /** Largest request body accepted (the read API takes none; this bounds abuse). */
@@ -37,6 +39,7 @@ public final class TwinServer implements AutoCloseable {
               configure(config, options);
               ProblemResponses.install(config);
               features.addRoutes(config);
+              TilesApi.withDefaults(store).addRoutes(config);
             });
     app.start(options.host(), options.port());
     return new TwinServer(app);

@@ -57,7 +57,8 @@ class TwinCommandTest {
   @Test
   void helpListsTheCommands() {
     assertEquals(0, run("--help"));
-    for (String command : new String[] {"import", "query", "serve", "bench", "synth"}) {
+    for (String command :
+        new String[] {"import", "query", "serve", "bench", "synth", "export-tiles"}) {
       assertTrue(out().contains(command), command + " in:\n" + out());
     }
   }
@@ -87,6 +88,41 @@ class TwinCommandTest {
             "--format",
             "geojson"));
     assertTrue(out().contains("\"FeatureCollection\""), out());
+  }
+
+  @Test
+  void exportTilesWritesTheTilesetAndRefusesTwoGeoids() throws Exception {
+    Path store = work.resolve("store");
+    Path tiles = work.resolve("tiles");
+    assertEquals(0, run("import", "--quiet", "--store", store.toString(), SMALL_TILE.toString()));
+    assertEquals(
+        0,
+        run(
+            "export-tiles",
+            "--store",
+            store.toString(),
+            "--out",
+            tiles.toString(),
+            "--max-per-leaf",
+            "20"));
+    assertTrue(out().contains("with 72 buildings"), out());
+    assertTrue(Files.isRegularFile(tiles.resolve("tileset.json")));
+    try (var glbs = Files.list(tiles)) {
+      assertTrue(glbs.filter(p -> p.toString().endsWith(".glb")).count() >= 4, "72 / 20 leaves");
+    }
+    assertEquals(
+        2,
+        run(
+            "export-tiles",
+            "--store",
+            store.toString(),
+            "--out",
+            tiles.toString(),
+            "--geoid",
+            "x.gtx",
+            "--geoid-height",
+            "36.7"));
+    assertTrue(err().contains("either --geoid or --geoid-height"), err());
   }
 
   @Test

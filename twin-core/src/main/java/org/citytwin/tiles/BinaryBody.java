@@ -1,0 +1,51 @@
+package org.citytwin.tiles;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** The binary chunk of a GLB under construction, and the buffer views that slice it. */
+final class BinaryBody {
+  private final ArrayNode views;
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+  BinaryBody(ArrayNode views) {
+    this.views = views;
+  }
+
+  /** A little-endian buffer of this size, to fill and pass to {@link #view}. */
+  ByteBuffer buffer(int size) {
+    return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Appends a filled buffer at the next 8-byte boundary; returns its buffer view index. */
+  int view(ByteBuffer filled, int target) {
+    while (bytes.size() % 8 != 0) {
+      bytes.write(0);
+    }
+    ObjectNode view = views.addObject();
+    view.put("buffer", 0).put("byteOffset", bytes.size()).put("byteLength", filled.capacity());
+    if (target != 0) {
+      view.put("target", target);
+    }
+    bytes.write(filled.array(), 0, filled.capacity());
+    return views.size() - 1;
+  }
+
+  int floats(float[] values, int target) {
+    ByteBuffer buffer = buffer(values.length * 4);
+    for (float value : values) {
+      buffer.putFloat(value);
+    }
+    return view(buffer, target);
+  }
+
+  byte[] bytes() {
+    while (bytes.size() % 8 != 0) {
+      bytes.write(0);
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,155 @@
+package org.citytwin.tiles;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import org.citytwin.query.Filter;
+import org.citytwin.query.Query;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+
+/**
+ * Builds a 3D Tiles 1.1 tileset of a store's buildings: {@link #layout()} lays out the quadtree,
+ * {@link #tilesetJson} writes {@code tileset.json} for it, and {@link #glb} makes one leaf's GLB,
+ * reading only that leaf's buildings from the store. {@link #export} writes all of it as static
+ * files. Internal nodes carry no content and refine by ADD; their geometric error is their
+ * diagonal, so a viewer opens a node once it is a few hundred pixels across.
+ */
+public final class TilesetBuilder {
+  /** Buildings per leaf unless told otherwise. */
+  public static final int DEFAULT_MAX_PER_LEAF = 1000;
+
+  /**
+   * @param maxPerLeaf the most buildings a leaf holds (more only where anchors coincide)
+   * @param geoid the geoid turning stored orthometric heights into ellipsoidal ones
+   */
+  public record Options(int maxPerLeaf, GeoidModel geoid) {
+    public Options {
+      if (maxPerLeaf < 1 || maxPerLeaf > 65_000) {
+        throw new IllegalArgumentException(
+            "buildings per leaf must be in 1..65000, was " + maxPerLeaf);
+      }
+      Objects.requireNonNull(geoid, "geoid model");
+    }
+  }
+
+  /** What an export wrote. */
+  public record ExportSummary(int tiles, int buildings, long glbBytes, int degenerateTriangles) {}
+
+  private final TwinStore store;
+  private final Options options;
+
+  public TilesetBuilder(TwinStore store, Options options) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** The quadtree of the store as it is now; empty when it holds no buildings. */
+  public Optional<TilesetLayout> layout() throws StoreException {
+    return TilesetLayout.scan(store, options.maxPerLeaf());
+  }
+
+  /** The tileset JSON; leaf content URIs are the tile names plus {@code .glb}, relative. */
+  public ObjectNode tilesetJson(TilesetLayout layout) {
+    ObjectNode tileset = GlbWriter.JSON.createObjectNode();
+    tileset
+        .putObject("asset")
+        .put("version", "1.1")
+        .put("tilesetVersion", "store-" + layout.storeVersion())
+        .put("generator", "citytwin tiles; heights: " + options.geoid().description());
+    ObjectNode root = tile(layout, TileId.root());
+    tileset.put("geometricError", root.get("geometricError").asDouble());
+    root.put("refine", "ADD");
+    tileset.set("root", root);
+    return tileset;
+  }
+
+  private ObjectNode tile(TilesetLayout layout, TileId id) {
+    TilesetLayout.Node node = layout.node(id);
+    TileRegion region = TileRegion.of(node.content(), options.geoid());
+    ObjectNode tile = GlbWriter.JSON.createObjectNode();
+    ArrayNode volume = tile.putObject("boundingVolume").putArray("region");
+    for (double value : region.toArray()) {
+      volume.add(value);
+    }
+    if (node.isLeaf()) {
+      tile.put("geometricError", 0.0);
+      ArrayNode transform = tile.putArray("transform");
+      for (double value : region.frame().transform()) {
+        transform.add(value);
+      }
+      tile.putObject("content").put("uri", id.name() + ".glb");
+      return tile;
+    }
+    tile.put("geometricError", Math.rint(region.diagonalMetres() * 100) / 100);
+    ArrayNode children = tile.putArray("children");
+    node.children().forEach(child -> children.add(tile(layout, child)));
+    return tile;
+  }
+
+  /** The content of one leaf: its buildings, read from the store by the leaf's bounds. */
+  public TileContent content(TilesetLayout layout, TileId leaf) throws StoreException {
+    TilesetLayout.Node node = layout.node(leaf);
+    if (!node.isLeaf()) {
+      throw new IllegalArgumentException("tile " + leaf + " has children and no content");
+    }
+    TileRegion region = TileRegion.of(node.content(), options.geoid());
+    TileContentBuilder builder = new TileContentBuilder(region.frame(), options.geoid());
+    LonLatBounds bounds = node.bounds();
+    Filter filter =
+        Filter.and(
+            new Filter.TypeIn(TilesetLayout.TYPES),
+            new Filter.BboxIntersects(
+                bounds.minLon(), bounds.minLat(), bounds.maxLon(), bounds.maxLat()));
+    store.query(
+        Query.of(filter).withGeometry(true),
+        stored -> {
+          if (stored.object().shape() != null) {
+            TileAnchor anchor = TileAnchor.of(stored.object());
+            if (leaf.contains(layout.root(), anchor.lon(), anchor.lat())) {
+              builder.add(stored.object());
+            }
+          }
+        });
+    return builder.build();
+  }
+
+  public byte[] glb(TilesetLayout layout, TileId leaf) throws StoreException {
+    return GlbWriter.write(content(layout, leaf));
+  }
+
+  /** Writes {@code tileset.json} and one GLB per leaf into {@code directory}. */
+  public ExportSummary export(Path directory) throws StoreException, IOException {
+    Files.createDirectories(directory);
+    Optional<TilesetLayout> maybeLayout = layout();
+    if (maybeLayout.isEmpty()) {
+      throw new IllegalStateException("store " + store.directory() + " holds no buildings to tile");
+    }
+    TilesetLayout layout = maybeLayout.get();
+    int tiles = 0;
+    int buildings = 0;
+    long bytes = 0;
+    int degenerate = 0;
+    for (TilesetLayout.Node leaf : layout.leaves()) {
+      TileContent content = content(layout, leaf.id());
+      byte[] glb = GlbWriter.write(content);
+      Files.write(directory.resolve(leaf.id().name() + ".glb"), glb);
+      tiles++;
+      buildings += content.features().size();
+      bytes += glb.length;
+      degenerate += content.degenerateTriangles();
+    }
+    GlbWriter.JSON
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(directory.resolve("tileset.json").toFile(), tilesetJson(layout));
+    return new ExportSummary(tiles, buildings, bytes, degenerate);
+  }
+}

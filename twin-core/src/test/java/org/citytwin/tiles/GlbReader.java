@@ -1,0 +1,102 @@
+package org.citytwin.tiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads back what {@link GlbWriter} writes, independently of it, for the tests. */
+record GlbReader(JsonNode json, ByteBuffer bin) {
+
+  static GlbReader read(byte[] glb) throws IOException {
+    ByteBuffer in = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN);
+    if (in.getInt() != 0x46546C67 || in.getInt() != 2 || in.getInt() != glb.length) {
+      throw new IOException("not a GLB 2 of " + glb.length + " bytes");
+    }
+    int jsonLength = in.getInt();
+    in.getInt();
+    JsonNode json =
+        new ObjectMapper().readTree(new String(glb, 20, jsonLength, StandardCharsets.UTF_8).trim());
+    in.position(20 + jsonLength);
+    ByteBuffer bin = ByteBuffer.allocate(0);
+    if (in.hasRemaining()) {
+      int binLength = in.getInt();
+      in.getInt();
+      bin = in.slice().limit(binLength).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    return new GlbReader(json, bin);
+  }
+
+  JsonNode primitive() {
+    return json.at("/meshes/0/primitives/0");
+  }
+
+  float[] floats(String attribute) {
+    JsonNode accessor = json.at("/accessors/" + primitive().at("/attributes/" + attribute).asInt());
+    int components = accessor.get("type").asText().equals("VEC3") ? 3 : 1;
+    ByteBuffer view = view(accessor.get("bufferView").asInt());
+    float[] values = new float[accessor.get("count").asInt() * components];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = view.getFloat(i * 4);
+    }
+    return values;
+  }
+
+  List<String> strings(String property) {
+    JsonNode table = json.at("/extensions/EXT_structural_metadata/propertyTables/0");
+    JsonNode column = table.at("/properties/" + property);
+    ByteBuffer values = view(column.get("values").asInt());
+    ByteBuffer offsets = view(column.get("stringOffsets").asInt());
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < table.get("count").asInt(); i++) {
+      int start = offsets.getInt(i * 4);
+      byte[] bytes = new byte[offsets.getInt(i * 4 + 4) - start];
+      values.get(start, bytes);
+      strings.add(new String(bytes, StandardCharsets.UTF_8));
+    }
+    return strings;
+  }
+
+  /** A numeric property column as doubles (FLOAT32, FLOAT64 or INT32, as the schema says). */
+  double[] numbers(String property) {
+    JsonNode metadata = json.at("/extensions/EXT_structural_metadata");
+    JsonNode table = metadata.at("/propertyTables/0");
+    String type =
+        metadata
+            .at("/schema/classes/" + table.get("class").asText() + "/properties/" + property)
+            .get("componentType")
+            .asText();
+    ByteBuffer values = view(table.at("/properties/" + property + "/values").asInt());
+    double[] numbers = new double[table.get("count").asInt()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] =
+          switch (type) {
+            case "FLOAT64" -> values.getDouble(i * 8);
+            case "FLOAT32" -> values.getFloat(i * 4);
+            case "INT32" -> values.getInt(i * 4);
+            default -> throw new IllegalStateException("unexpected component type " + type);
+          };
+    }
+    return numbers;
+  }
+
+  /** Whether every buffer view starts on an 8-byte boundary, as EXT_structural_metadata needs. */
+  boolean viewsAligned() {
+    for (JsonNode view : json.get("bufferViews")) {
+      if (view.path("byteOffset").asInt(0) % 8 != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private ByteBuffer view(int index) {
+    JsonNode view = json.at("/bufferViews/" + index);
+    int offset = view.path("byteOffset").asInt(0);
+    return bin.slice(offset, view.get("byteLength").asInt()).order(ByteOrder.LITTLE_ENDIAN);
+  }
+}

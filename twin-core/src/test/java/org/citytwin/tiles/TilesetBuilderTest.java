@@ -1,0 +1,266 @@
+package org.citytwin.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.citytwin.citygml.CityGmlParser;
+import org.citytwin.citygml.CityGmlSources;
+import org.citytwin.citygml.Fixtures;
+import org.citytwin.load.CityImporter;
+import org.citytwin.load.ImportListener;
+import org.citytwin.model.CityObject;
+import org.citytwin.model.Mesh;
+import org.citytwin.query.Filter;
+import org.citytwin.store.TwinStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports the Osaka sample mesh 51357346 (537 LOD1 buildings) as a tileset and checks it against
+ * the store: every building in exactly one leaf, every vertex inside its tile's region and back on
+ * the stored mesh within 1 cm, and every GLB clean under the Khronos glTF validator.
+ */
+class TilesetBuilderTest {
+  static final int MAX_PER_LEAF = 100;
+
+  @TempDir static Path storeDirectory;
+  @TempDir static Path exportDirectory;
+  static TwinStore store;
+  static GeoidModel geoid;
+  static TilesetBuilder.ExportSummary summary;
+  static JsonNode tileset;
+
+  @BeforeAll
+  static void exportSample() throws Exception {
+    store = TwinStore.open(storeDirectory);
+    Path sample = Fixtures.osakaDirectory().resolve("51357346_bldg_6697_op.gml");
+    try (CityGmlParser parser = new CityGmlParser(2, null)) {
+      new CityImporter(store, parser, ImportListener.SILENT)
+          .importAll(CityGmlSources.expand(List.of(sample)));
+    }
+    geoid = GeoidModel.egm96OrConstant(36.7);
+    summary =
+        new TilesetBuilder(store, new TilesetBuilder.Options(MAX_PER_LEAF, geoid))
+            .export(exportDirectory);
+    tileset = new ObjectMapper().readTree(exportDirectory.resolve("tileset.json").toFile());
+  }
+
+  @AfterAll
+  static void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void everyBuildingIsInExactlyOneLeaf() throws Exception {
+    long buildings = store.count(new Filter.TypeIn(TilesetLayout.TYPES));
+    assertEquals(537, buildings, "buildings in 51357346_bldg_6697_op.gml");
+    Map<String, Integer> seen = new HashMap<>();
+    for (JsonNode leaf : leaves()) {
+      GlbReader glb = read(leaf);
+      List<String> ids = glb.strings("gml_id");
+      assertTrue(ids.size() <= MAX_PER_LEAF, leaf + " holds " + ids.size());
+      ids.forEach(id -> seen.merge(id, 1, Integer::sum));
+      int featureCount =
+          glb.primitive().at("/extensions/EXT_mesh_features/featureIds/0/featureCount").asInt();
+      assertEquals(ids.size(), featureCount);
+    }
+    assertEquals(buildings, seen.size());
+    seen.forEach((id, times) -> assertEquals(1, times, id + " appears in " + times + " leaves"));
+    assertEquals(buildings, summary.buildings());
+    assertTrue(summary.tiles() > 5, "the sample is split into several leaves: " + summary);
+  }
+
+  /**
+   * The property table against the store. The Khronos validator reports EXT_mesh_features and
+   * EXT_structural_metadata as unsupported (it does not check them), so this checks what it would:
+   * 8-byte aligned views, integral feature ids below featureCount, and the values themselves.
+   */
+  @Test
+  void propertyTablesHoldTheStoredAttributes() throws Exception {
+    int flooded = 0;
+    for (JsonNode leaf : leaves()) {
+      GlbReader glb = read(leaf);
+      assertTrue(glb.viewsAligned(), leaf.at("/content/uri") + " has a misaligned buffer view");
+      List<String> ids = glb.strings("gml_id");
+      for (float featureId : glb.floats("_FEATURE_ID_0")) {
+        assertTrue(featureId == Math.rint(featureId) && featureId >= 0 && featureId < ids.size());
+      }
+      double[] heights = glb.numbers("height");
+      double[] depths = glb.numbers("river_flood_depth");
+      double[] storeys = glb.numbers("storeys");
+      List<String> usages = glb.strings("usage");
+      List<String> ranks = glb.strings("river_flood_rank");
+      for (int i = 0; i < ids.size(); i++) {
+        BuildingFeature expected = BuildingFeature.of(store.get(ids.get(i)).orElseThrow().object());
+        assertEquals(expected.heightMetres(), heights[i], 0.0, ids.get(i));
+        assertEquals(nullToEmpty(expected.usage()), usages.get(i), ids.get(i));
+        assertEquals(
+            expected.storeys() == null ? -1 : expected.storeys(), storeys[i], 0.0, ids.get(i));
+        Double depth = expected.riverFloodDepthMetres();
+        assertEquals(depth == null ? -1 : depth, depths[i], 1e-6, ids.get(i));
+        assertEquals(nullToEmpty(expected.riverFloodRank()), ranks.get(i), ids.get(i));
+        flooded += depth == null ? 0 : 1;
+      }
+    }
+    assertEquals(54, flooded, "buildings of the sample with river-flood depths");
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+
+  /**
+   * Undoes what a viewer does: glTF y-up to z-up, the tile transform to ECEF, then geodetic. Each
+   * vertex must lie in its tile's region and, less the geoid height, within 1 cm of a vertex of the
+   * stored mesh (float32 local coordinates are good to about 0.1 mm within a kilometre).
+   */
+  @Test
+  void verticesLieInTheirRegionAndOnTheStoredBuilding() throws Exception {
+    double worst = 0;
+    for (JsonNode leaf : leaves()) {
+      GlbReader glb = read(leaf);
+      double[] m = new double[16];
+      for (int i = 0; i < 16; i++) {
+        m[i] = leaf.get("transform").get(i).asDouble();
+      }
+      JsonNode r = leaf.at("/boundingVolume/region");
+      TileRegion region =
+          new TileRegion(
+              r.get(0).asDouble(),
+              r.get(1).asDouble(),
+              r.get(2).asDouble(),
+              r.get(3).asDouble(),
+              r.get(4).asDouble(),
+              r.get(5).asDouble());
+      float[] positions = glb.floats("POSITION");
+      float[] featureIds = glb.floats("_FEATURE_ID_0");
+      List<String> ids = glb.strings("gml_id");
+      Map<String, double[]> stored = new HashMap<>();
+      double[] geodetic = new double[3];
+      for (int v = 0; v < featureIds.length; v++) {
+        // glTF (x, y, z) is 3D Tiles (x, -z, y): east, north, up.
+        double e = positions[v * 3];
+        double n = -positions[v * 3 + 2];
+        double u = positions[v * 3 + 1];
+        double x = m[0] * e + m[4] * n + m[8] * u + m[12];
+        double y = m[1] * e + m[5] * n + m[9] * u + m[13];
+        double z = m[2] * e + m[6] * n + m[10] * u + m[14];
+        Wgs84.toGeodetic(x, y, z, geodetic);
+        assertTrue(
+            region.contains(geodetic[0], geodetic[1], geodetic[2]),
+            "vertex " + v + " of " + leaf.at("/content/uri") + " outside its region");
+        String id = ids.get((int) featureIds[v]);
+        double[] mesh = stored.computeIfAbsent(id, TilesetBuilderTest::storedMesh);
+        double orthometric = geodetic[2] - geoid.undulationMetres(geodetic[0], geodetic[1]);
+        double distance = nearest(mesh, geodetic[0], geodetic[1], orthometric);
+        worst = Math.max(worst, distance);
+        assertTrue(distance < 0.01, id + " vertex " + v + " is " + distance + " m off");
+      }
+    }
+    System.out.printf("tiles: worst vertex round trip %.5f m%n", worst);
+  }
+
+  @Test
+  void khronosValidatorFindsNoErrors() throws Exception {
+    Path prefix = Path.of(System.getProperty("gltf.validator.dir", "../.cache/gltf-validator"));
+    if (!Files.isDirectory(prefix.resolve("node_modules/gltf-validator"))) {
+      fail(
+          "the Khronos glTF validator is not installed under "
+              + prefix.toAbsolutePath()
+              + "; run .ci/run or: npm install --prefix "
+              + prefix
+              + " gltf-validator@2.0.0-dev.3.10");
+    }
+    Path script =
+        Path.of(TilesetBuilderTest.class.getResource("validate-glb.cjs").toURI()).toAbsolutePath();
+    List<String> command = new ArrayList<>(List.of("node", script.toString(), prefix.toString()));
+    try (Stream<Path> files = Files.list(exportDirectory)) {
+      files.filter(f -> f.toString().endsWith(".glb")).forEach(f -> command.add(f.toString()));
+    }
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), "validator exit status; output: " + output);
+    JsonNode reports = new ObjectMapper().readTree(output);
+    assertEquals(summary.tiles(), reports.size());
+    Set<String> warnings = new HashSet<>();
+    Set<String> infos = new HashSet<>();
+    for (JsonNode report : reports) {
+      assertEquals(0, report.at("/issues/numErrors").asInt(), report.toPrettyString());
+      for (JsonNode message : report.at("/issues/messages")) {
+        if (message.get("severity").asInt() <= 1) {
+          warnings.add(message.get("code").asText() + ": " + message.get("message").asText());
+        } else {
+          infos.add(message.get("code").asText());
+        }
+      }
+    }
+    System.out.println(
+        "gltf-validator "
+            + reports.get(0).get("validatorVersion").asText()
+            + ": 0 errors in "
+            + reports.size()
+            + " GLBs; warnings: "
+            + warnings
+            + "; infos: "
+            + infos);
+  }
+
+  static List<JsonNode> leaves() {
+    List<JsonNode> leaves = new ArrayList<>();
+    collect(tileset.get("root"), leaves);
+    return leaves;
+  }
+
+  private static void collect(JsonNode tile, List<JsonNode> leaves) {
+    if (tile.has("content")) {
+      leaves.add(tile);
+    }
+    tile.path("children").forEach(child -> collect(child, leaves));
+  }
+
+  static GlbReader read(JsonNode leaf) throws Exception {
+    File file = exportDirectory.resolve(leaf.at("/content/uri").asText()).toFile();
+    return GlbReader.read(Files.readAllBytes(file.toPath()));
+  }
+
+  private static double[] storedMesh(String gmlId) {
+    try {
+      CityObject object = store.get(gmlId).orElseThrow().object();
+      Mesh mesh = TileContentBuilder.tileMesh(object);
+      return mesh.positions();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read " + gmlId, e);
+    }
+  }
+
+  /** Metres from a point to the nearest mesh vertex (local metres around the point). */
+  private static double nearest(double[] mesh, double lon, double lat, double height) {
+    double metresPerLat = 110_950;
+    double metresPerLon = metresPerLat * Math.cos(Math.toRadians(lat));
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i < mesh.length; i += 3) {
+      double dx = (mesh[i] - lon) * metresPerLon;
+      double dy = (mesh[i + 1] - lat) * metresPerLat;
+      double dz = mesh[i + 2] - height;
+      best = Math.min(best, Math.sqrt(dx * dx + dy * dy + dz * dz));
+    }
+    return best;
+  }
+}

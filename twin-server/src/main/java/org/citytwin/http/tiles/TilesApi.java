@@ -1,0 +1,164 @@
+package org.citytwin.http.tiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import org.citytwin.tiles.GeoidModel;
+import org.citytwin.tiles.TileId;
+import org.citytwin.tiles.TilesetBuilder;
+import org.citytwin.tiles.TilesetLayout;
+
+/**
+ * The buildings as 3D Tiles 1.1. {@code /tiles/3d/buildings/tileset.json} redirects (not cached) to
+ * {@code /tiles/3d/v{version}/buildings/tileset.json} for the store's current version, whose
+ * relative content URIs name {@code t{quadrants}.glb} beside it. Versioned responses never change,
+ * so they carry a strong ETag and {@code Cache-Control: public, max-age=31536000, immutable}; a
+ * version other than the current one is 404, since its tiles can no longer be made.
+ */
+public final class TilesApi {
+  static final String ROOT = "/tiles/3d";
+  static final String GLB = "model/gltf-binary";
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** In-memory cache budget unless told otherwise. */
+  public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
+
+  private final TwinStore store;
+  private final TilesetBuilder builder;
+  private final TileCache cache;
+  private final TileDiskCache disk;
+  private volatile TilesetLayout layout;
+
+  public TilesApi(TwinStore store, TilesetBuilder.Options options, long cacheBytes) {
+    this.store = store;
+    this.builder = new TilesetBuilder(store, options);
+    this.cache = new TileCache(cacheBytes);
+    this.disk = new TileDiskCache(store.directory().resolve("tiles-cache"));
+  }
+
+  /**
+   * Tiles with the default leaf size, heights through EGM96 from Debian's proj-data (or a constant
+   * 36.7 m, the geoid height around Osaka, when the grid is missing), and a 64 MiB cache.
+   */
+  public static TilesApi withDefaults(TwinStore store) {
+    try {
+      GeoidModel geoid = GeoidModel.egm96OrConstant(36.7);
+      return new TilesApi(
+          store,
+          new TilesetBuilder.Options(TilesetBuilder.DEFAULT_MAX_PER_LEAF, geoid),
+          DEFAULT_CACHE_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the geoid grid: " + e.getMessage(), e);
+    }
+  }
+
+  public void addRoutes(JavalinConfig config) {
+    config.routes.get(ROOT + "/buildings/tileset.json", this::current);
+    config.routes.get(ROOT + "/{version}/buildings/{file}", this::versioned);
+  }
+
+  private void current(Context ctx) throws StoreException {
+    ctx.header("Cache-Control", "no-cache");
+    ctx.redirect(ROOT + "/v" + store.version() + "/buildings/tileset.json", HttpStatus.FOUND);
+  }
+
+  private void versioned(Context ctx) throws StoreException, IOException {
+    String versionText = ctx.pathParam("version");
+    String file = ctx.pathParam("file");
+    TilesetLayout current = currentLayout();
+    if (!versionText.equals("v" + current.storeVersion())) {
+      throw HttpProblem.notFound(
+          "tiles "
+              + versionText
+              + " are gone or never were; the store is at v"
+              + current.storeVersion()
+              + ", see "
+              + ROOT
+              + "/buildings/tileset.json");
+    }
+    String etag = "\"" + versionText + "-" + file + "\"";
+    ctx.header("Cache-Control", IMMUTABLE).header("ETag", etag);
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(HttpStatus.NOT_MODIFIED);
+      return;
+    }
+    if (file.equals("tileset.json")) {
+      ctx.contentType("application/json").result(body(versionText + "/tileset", current, null));
+      return;
+    }
+    ctx.contentType(GLB).result(body(versionText + "/" + file, current, leaf(current, file)));
+  }
+
+  private static TileId leaf(TilesetLayout layout, String file) {
+    if (!file.endsWith(".glb")) {
+      throw HttpProblem.notFound("no tileset file " + file + "; tiles end in .glb");
+    }
+    TileId id;
+    try {
+      id = TileId.parse(file.substring(0, file.length() - 4));
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.notFound(e.getMessage());
+    }
+    TilesetLayout.Node node = layout.nodes().get(id);
+    if (node == null || !node.isLeaf()) {
+      throw HttpProblem.notFound("tile " + id + " has no content in this tileset");
+    }
+    return id;
+  }
+
+  private byte[] body(String key, TilesetLayout current, TileId leaf)
+      throws StoreException, IOException {
+    byte[] cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (leaf == null) {
+      byte[] tileset = JSON.writeValueAsBytes(builder.tilesetJson(current));
+      cache.put(key, tileset);
+      return tileset;
+    }
+    String folder = diskFolder(current);
+    String file = leaf.name() + ".glb";
+    Optional<byte[]> stored = disk.get(folder, file);
+    byte[] body = stored.isPresent() ? stored.get() : builder.glb(current, leaf);
+    if (stored.isEmpty()) {
+      disk.put(folder, file, body);
+    }
+    cache.put(key, body);
+    return body;
+  }
+
+  /** The disk folder of a version and these options (the same version tiled differently). */
+  private String diskFolder(TilesetLayout current) {
+    TilesetBuilder.Options options = builder.options();
+    String geoid = Integer.toHexString(options.geoid().description().hashCode());
+    return "v" + current.storeVersion() + "-leaf" + options.maxPerLeaf() + "-geoid" + geoid;
+  }
+
+  /** The layout of the store's current version, laid out again when the version moved on. */
+  private TilesetLayout currentLayout() throws StoreException {
+    long version = store.version();
+    TilesetLayout known = layout;
+    if (known != null && known.storeVersion() == version) {
+      return known;
+    }
+    synchronized (this) {
+      if (layout == null || layout.storeVersion() != version) {
+        Optional<TilesetLayout> scanned = builder.layout();
+        if (scanned.isEmpty()) {
+          throw HttpProblem.notFound("the store holds no buildings to tile");
+        }
+        layout = scanned.get();
+      }
+      return layout;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.citytwin.http.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.citytwin.http.LiveTwin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server over the imported sample: redirect, versioned tileset, GLBs, caching. */
+class TilesApiTest {
+  @TempDir static Path directory;
+  private static LiveTwin twin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    twin = LiveTwin.start(directory, LiveTwin.BUILDINGS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (twin != null) {
+      twin.close();
+    }
+  }
+
+  private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + twin.port() + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return twin.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String versionedTileset() throws Exception {
+    HttpResponse<byte[]> redirect = get("/tiles/3d/buildings/tileset.json");
+    assertEquals(302, redirect.statusCode());
+    assertEquals("no-cache", redirect.headers().firstValue("Cache-Control").orElseThrow());
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    long version = twin.store().version();
+    assertTrue(location.endsWith("/tiles/3d/v" + version + "/buildings/tileset.json"), location);
+    return URI.create(location).getPath();
+  }
+
+  @Test
+  void tilesetRedirectsToItsVersionAndLeavesServeGlb() throws Exception {
+    String tilesetPath = versionedTileset();
+    HttpResponse<byte[]> tileset = get(tilesetPath);
+    assertEquals(200, tileset.statusCode());
+    assertEquals(TilesApi.IMMUTABLE, tileset.headers().firstValue("Cache-Control").orElseThrow());
+    JsonNode json = new ObjectMapper().readTree(tileset.body());
+    assertEquals("1.1", json.at("/asset/version").asText());
+    JsonNode leaf = json.get("root");
+    while (leaf.has("children")) {
+      leaf = leaf.get("children").get(0);
+    }
+    String uri = leaf.at("/content/uri").asText();
+    String glbPath = tilesetPath.replace("tileset.json", uri);
+    HttpResponse<byte[]> glb = get(glbPath);
+    assertEquals(200, glb.statusCode(), new String(glb.body()));
+    assertEquals(TilesApi.GLB, glb.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(0x46546C67, ByteBuffer.wrap(glb.body()).order(ByteOrder.LITTLE_ENDIAN).getInt());
+    String etag = glb.headers().firstValue("ETag").orElseThrow();
+    assertEquals(304, get(glbPath, "If-None-Match", etag).statusCode());
+    HttpResponse<byte[]> again = get(glbPath);
+    assertEquals(glb.body().length, again.body().length, "served from the cache, same bytes");
+    try (Stream<Path> cached = Files.walk(twin.store().directory().resolve("tiles-cache"))) {
+      assertTrue(
+          cached.anyMatch(p -> p.getFileName().toString().equals(uri)),
+          uri + " kept in the disk cache");
+    }
+  }
+
+  @Test
+  void unknownTilesAndStaleVersionsAreProblems() throws Exception {
+    String tilesetPath = versionedTileset();
+    for (String path :
+        new String[] {
+          tilesetPath.replace("tileset.json", "t9.glb"),
+          tilesetPath.replace("tileset.json", "t0123012301230123.glb"),
+          tilesetPath.replace("tileset.json", "x1.glb"),
+          tilesetPath.replace("tileset.json", "tileset.xml"),
+          "/tiles/3d/v999999/buildings/tileset.json"
+        }) {
+      HttpResponse<byte[]> response = get(path);
+      assertEquals(404, response.statusCode(), path);
+      assertEquals(
+          "application/problem+json",
+          response.headers().firstValue("Content-Type").orElseThrow(),
+          path);
+    }
+  }
+}
