@@ -140,9 +140,25 @@ final class InertialKernel {
       float q, float qBefore, float qAfter, double hFlow, double dEta, double nSquared) {
     double centred = theta * q + 0.5 * (1 - theta) * (qBefore + qAfter);
     double numerator = centred - G * hFlow * dt * dEta / dx;
-    double h73 = hFlow * hFlow * Math.cbrt(hFlow);
-    double denominator = 1 + G * nSquared * dt * Math.abs(q) / h73;
-    return (float) (numerator / denominator);
+    if (q == 0 || nSquared == 0) {
+      return (float) numerator;
+    }
+    double h73 = hFlow * hFlow * cbrt(hFlow);
+    // numerator / (1 + g n² Δt |q| / h^(7/3)) with one division
+    return (float) (numerator * h73 / (h73 + G * nSquared * dt * Math.abs(q)));
+  }
+
+  /**
+   * Cube root of a positive number: an exponent-thirding first guess refined by two Halley steps
+   * (cubic convergence, from about 5 % to about 1e-12 relative), several times faster than {@link
+   * Math#cbrt} and well below float precision.
+   */
+  static double cbrt(double x) {
+    double y = Double.longBitsToDouble(Double.doubleToRawLongBits(x) / 3 + 0x2A9F7893782DA1CEL);
+    double y3 = y * y * y;
+    y = y * (y3 + 2 * x) / (2 * y3 + x);
+    y3 = y * y * y;
+    return y * (y3 + 2 * x) / (2 * y3 + x);
   }
 
   /**
@@ -261,9 +277,9 @@ final class InertialKernel {
       firstWet[i] = time;
     }
     if (depth > threshold) {
-      float ux = 0.5f * (qw + qe) / depth;
-      float uy = 0.5f * (qn + qs) / depth;
-      float speed = (float) Math.sqrt(ux * ux + uy * uy);
+      float ux = qw + qe;
+      float uy = qn + qs;
+      float speed = (float) Math.sqrt(ux * ux + uy * uy) * 0.5f / depth;
       if (speed > maxSpeed[i]) {
         maxSpeed[i] = speed;
       }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       BenchCommand.class,
       SynthCommand.class,
+      FloodCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TwinCommand implements Runnable {
