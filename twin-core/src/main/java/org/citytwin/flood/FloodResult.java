@@ -15,6 +15,7 @@ import org.citytwin.terrain.Raster;
  * @param firstInundation first time the depth reached the inundation depth, seconds; NaN if never
  * @param gaugeSeries depths at the gauges
  * @param massBalance water budget
+ * @param buildings depth around each watched building, in scenario order
  */
 public record FloodResult(
     FloodSolver.State state,
@@ -26,4 +27,5 @@ public record FloodResult(
     Raster maxVelocity,
     Raster firstInundation,
     GaugeSeries gaugeSeries,
-    MassBalance massBalance) {}
+    MassBalance massBalance,
+    java.util.List<BuildingExposure> buildings) {}

@@ -23,6 +23,7 @@ import org.citytwin.terrain.TerrainGrid;
  * @param stages imposed water levels on edges
  * @param openEdges edges with free outflow; other edges without a stage are closed walls
  * @param gauges points where depth is recorded
+ * @param buildings buildings whose surrounding depth is reported
  * @param durationSeconds simulated time
  * @param outputIntervalSeconds interval of depth snapshots given to the listener, 0 for none
  * @param gaugeIntervalSeconds interval of gauge records
@@ -43,6 +44,7 @@ public record FloodScenario(
     List<StageBoundary> stages,
     Set<Edge> openEdges,
     List<Gauge> gauges,
+    List<BuildingFootprint> buildings,
     double durationSeconds,
     double outputIntervalSeconds,
     double gaugeIntervalSeconds,
@@ -67,6 +69,7 @@ public record FloodScenario(
     stages = List.copyOf(stages);
     openEdges = Set.copyOf(openEdges);
     gauges = List.copyOf(gauges);
+    buildings = List.copyOf(buildings);
     positive("duration", durationSeconds);
     positive("gauge interval", gaugeIntervalSeconds);
     positive("max time step", maxTimeStepSeconds);
@@ -113,6 +116,7 @@ public record FloodScenario(
     private final List<StageBoundary> stages = new ArrayList<>();
     private final Set<Edge> openEdges = EnumSet.noneOf(Edge.class);
     private final List<Gauge> gauges = new ArrayList<>();
+    private final List<BuildingFootprint> buildings = new ArrayList<>();
     private double duration = 3600;
     private double outputInterval = 0;
     private double gaugeInterval = 60;
@@ -180,6 +184,12 @@ public record FloodScenario(
       return this;
     }
 
+    /** Report the depth around this building (see {@link BuildingExposure}). */
+    public Builder building(BuildingFootprint building) {
+      buildings.add(building);
+      return this;
+    }
+
     public Builder duration(double seconds) {
       this.duration = seconds;
       return this;
@@ -236,6 +246,7 @@ public record FloodScenario(
           stages,
           openEdges,
           gauges,
+          buildings,
           duration,
           outputInterval,
           gaugeInterval,

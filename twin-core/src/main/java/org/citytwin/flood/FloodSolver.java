@@ -70,6 +70,8 @@ public final class FloodSolver {
     double initialStorage = storage(k);
     GaugeRecorder gauges = new GaugeRecorder(scenario, gaugeCells);
     gauges.record(0, k.h);
+    BuildingWatch watch = new BuildingWatch(grid, scenario.buildings());
+    watch.update(k.h, 0);
     RowBands.Pass fluxes = k::fluxes;
     RowBands.Pass limiters = k::limiters;
     RowBands.Pass continuity = k::continuity;
@@ -114,6 +116,7 @@ public final class FloodSolver {
       }
       t += dt;
       steps++;
+      watch.update(k.h, t);
       if (t >= nextGauge - eps) {
         gauges.record(t, k.h);
         nextGauge += scenario.gaugeIntervalSeconds();
@@ -137,7 +140,8 @@ public final class FloodSolver {
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxSpeed)),
         Raster.of(grid, k.firstWet),
         gauges.series(),
-        balance);
+        balance,
+        watch.exposures());
   }
 
   /** Adds this step's inflow depth to the receiving cells; returns the volume added. */

@@ -45,6 +45,9 @@ final class FloodOutputs implements FloodListener {
     EsriAsciiGrid.write(result.maxVelocity(), dir.resolve("max_velocity.asc"));
     EsriAsciiGrid.write(result.firstInundation(), dir.resolve("first_inundation.asc"));
     result.gaugeSeries().writeCsv(dir.resolve("gauges.csv"));
+    if (!result.buildings().isEmpty()) {
+      writeBuildings(result, dir.resolve("buildings.csv"));
+    }
     Files.writeString(
         dir.resolve("mass_balance.txt"),
         String.format(
@@ -56,6 +59,21 @@ final class FloodOutputs implements FloodListener {
                 result.wallSeconds())
             + result.massBalance().report());
     return result;
+  }
+
+  private static void writeBuildings(FloodResult result, Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("id,max_depth_m,first_over_0.1m_s,first_over_0.5m_s\n");
+    for (var b : result.buildings()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%.4f,%.1f,%.1f%n",
+              b.id(),
+              b.maxDepthMetres(),
+              b.firstOver10cmSeconds(),
+              b.firstOver50cmSeconds()));
+    }
+    Files.writeString(file, sb);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.citytwin.flood.BuildingFootprint;
 import org.citytwin.flood.Edge;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodScenario;
@@ -89,6 +90,12 @@ final class FloodRunCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads (default: cores).")
   Integer threads;
 
+  @Option(
+      names = "--buildings",
+      paramLabel = "FILE",
+      description = "Buildings to report depth around: lines of id;WKT polygon in the DEM's CRS.")
+  Path buildings;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
@@ -150,11 +157,36 @@ final class FloodRunCommand implements Callable<Integer> {
         }
       }
     }
+    if (buildings != null) {
+      readBuildings(buildings).forEach(b::building);
+    }
     for (int g = 0; g < gauges.size(); g++) {
       String[] p = parts(gauges.get(g), 2, "--gauge", "X,Y");
       b.gauge(new Gauge("g" + (g + 1), number(p[0], "--gauge"), number(p[1], "--gauge")));
     }
     return b.build();
+  }
+
+  static List<BuildingFootprint> readBuildings(Path file) throws java.io.IOException {
+    List<BuildingFootprint> list = new ArrayList<>();
+    org.locationtech.jts.io.WKTReader reader = new org.locationtech.jts.io.WKTReader();
+    int lineNo = 0;
+    for (String line : java.nio.file.Files.readAllLines(file)) {
+      lineNo++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] p = line.split(";", 2);
+      try {
+        if (p.length != 2) {
+          throw new IllegalArgumentException("expected 'id;WKT'");
+        }
+        list.add(new BuildingFootprint(p[0].trim(), reader.read(p[1])));
+      } catch (org.locationtech.jts.io.ParseException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
+      }
+    }
+    return list;
   }
 
   private static String[] parts(String spec, int n, String option, String form) {

@@ -51,6 +51,10 @@ class FloodCommandTest {
     Path rain = Files.writeString(work.resolve("rain.csv"), "time_s,value\n0,50\n600,0\n");
     Path q = Files.writeString(work.resolve("q.csv"), "time_s,value\n0,0.2\n");
     Path outDir = work.resolve("out");
+    Path houses =
+        Files.writeString(
+            work.resolve("houses.txt"),
+            "h1;POLYGON ((1030 5010, 1040 5010, 1040 5020, 1030 5020, 1030 5010))\n");
 
     int code =
         TwinCommand.execute(
