@@ -91,6 +91,18 @@ final class FloodRunCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(
+      names = "--initial-level",
+      paramLabel = "FILE.asc",
+      description = "Initial water surface elevation per cell (on the DEM's grid).")
+  Path initialLevel;
+
+  @Option(
+      names = "--manning-grid",
+      paramLabel = "FILE.asc",
+      description = "Manning's n per cell (on the DEM's grid); overrides --manning.")
+  Path manningGrid;
+
+  @Option(
       names = "--buildings",
       paramLabel = "FILE",
       description = "Buildings to report depth around: lines of id;WKT polygon in the DEM's CRS.")
@@ -122,7 +134,8 @@ final class FloodRunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private FloodScenario scenario(TerrainGrid terrain) throws java.io.IOException {
+  private FloodScenario scenario(TerrainGrid terrain)
+      throws java.io.IOException, GridFormatException {
     FloodScenario.Builder b =
         FloodScenario.builder(terrain)
             .manning(manning)
@@ -131,6 +144,12 @@ final class FloodRunCommand implements Callable<Integer> {
             .gaugeInterval(gaugeInterval)
             .theta(theta)
             .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    if (initialLevel != null) {
+      b.initialWaterLevel(EsriAsciiGrid.read(initialLevel));
+    }
+    if (manningGrid != null) {
+      b.manning(EsriAsciiGrid.read(manningGrid));
+    }
     if (rain != null) {
       b.rain(TimeSeries.readCsv(rain));
     }

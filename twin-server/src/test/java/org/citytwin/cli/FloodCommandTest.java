@@ -103,6 +103,26 @@ class FloodCommandTest {
   }
 
   @Test
+  void initialLevelOnAnotherGridIsRejected() throws Exception {
+    Path dem = work.resolve("dem.asc");
+    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 4, 4), 1f), dem);
+    Path level = work.resolve("level.asc");
+    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 3, 4), 2f), level);
+    int code =
+        TwinCommand.execute(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--initial-level",
+            level.toString(),
+            "--out",
+            work.resolve("o").toString());
+    assertEquals(ExitCodes.INPUT_REJECTED, code);
+    assertTrue(err.toString().contains("terrain grid"), err.toString());
+  }
+
+  @Test
   void badDemIsRejectedWithItsLine() throws Exception {
     Path dem = Files.writeString(work.resolve("bad.asc"), "ncols 2\nnrows 1\n");
     int code =
