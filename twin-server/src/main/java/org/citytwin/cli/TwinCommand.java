@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       SynthCommand.class,
       ExportTilesCommand.class,
+      FloodCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TwinCommand implements Runnable {

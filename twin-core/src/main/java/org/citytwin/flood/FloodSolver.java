@@ -1,0 +1,179 @@
+package org.citytwin.flood;
+
+import java.util.List;
+import java.util.Objects;
+import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.Raster;
+
+/**
+ * Runs a {@link FloodScenario} with the local inertial scheme (Bates et al. 2010; de Almeida et al.
+ * 2012). One call: {@link #run(FloodScenario)}. For progress and cancellation make an instance,
+ * pass a {@link FloodListener} to {@link #run(FloodListener)} and call {@link #cancel()} from
+ * another thread. An instance runs once; its worker threads end when the run does.
+ *
+ * <p>Each step: Δt = α Δx / √(g h_max) (capped by the maximum step and by output times), sources
+ * (inflows) added, then the three passes of {@link InertialKernel} over row bands.
+ */
+public final class FloodSolver {
+  /** Lifecycle of a solver. */
+  public enum State {
+    NEW,
+    RUNNING,
+    COMPLETED,
+    CANCELLED
+  }
+
+  private final FloodScenario scenario;
+  private final GridGeometry grid;
+  private volatile State state = State.NEW;
+  private volatile boolean cancelRequested;
+
+  public FloodSolver(FloodScenario scenario) {
+    this.scenario = Objects.requireNonNull(scenario, "scenario");
+    this.grid = scenario.terrain().geometry();
+  }
+
+  /** Runs {@code scenario} to the end without a listener. */
+  public static FloodResult run(FloodScenario scenario) {
+    return new FloodSolver(scenario).run(FloodListener.NONE);
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** Asks a running solver to stop after the current step; the result is then CANCELLED. */
+  public void cancel() {
+    cancelRequested = true;
+  }
+
+  /** Runs the scenario, telling {@code listener} about progress and snapshots. */
+  public FloodResult run(FloodListener listener) {
+    synchronized (this) {
+      if (state != State.NEW) {
+        throw new IllegalStateException("a FloodSolver runs once; this one is " + state);
+      }
+      state = State.RUNNING;
+    }
+    InertialKernel k = KernelSetup.kernel(scenario);
+    int[][] inflowCells = KernelSetup.inflowCells(scenario, k);
+    int[] gaugeCells = KernelSetup.gaugeCells(scenario);
+    try (RowBands bands = new RowBands(scenario.threads(), grid.nrows())) {
+      return loop(k, bands, inflowCells, gaugeCells, listener);
+    }
+  }
+
+  private FloodResult loop(
+      InertialKernel k, RowBands bands, int[][] inflowCells, int[] gaugeCells, FloodListener l) {
+    double area = grid.cellAreaSquareMetres();
+    int active = KernelSetup.activeCells(k);
+    double initialStorage = storage(k);
+    GaugeRecorder gauges = new GaugeRecorder(scenario, gaugeCells);
+    gauges.record(0, k.h);
+    BuildingWatch watch = new BuildingWatch(grid, scenario.buildings());
+    watch.update(k.h, 0);
+    RowBands.Pass fluxes = k::fluxes;
+    RowBands.Pass limiters = k::limiters;
+    RowBands.Pass continuity = k::continuity;
+    double duration = scenario.durationSeconds();
+    double snapEvery = scenario.outputIntervalSeconds();
+    double nextSnap = snapEvery > 0 ? snapEvery : Double.POSITIVE_INFINITY;
+    double nextGauge = scenario.gaugeIntervalSeconds();
+    double stageDepth = KernelSetup.maxStageDepth(scenario, k);
+    double hMax = max(k.h);
+    double t = 0;
+    double rain = 0;
+    double inflow = 0;
+    double boundaryIn = 0;
+    double out = 0;
+    long steps = 0;
+    long start = System.nanoTime();
+    double eps = 1e-9 * duration;
+    while (t < duration - eps && !cancelRequested) {
+      double depthForStep = Math.max(Math.max(hMax, stageDepth), scenario.depthThresholdMetres());
+      double dt =
+          scenario.alpha() * grid.cellSizeMetres() / Math.sqrt(InertialKernel.G * depthForStep);
+      dt = Math.min(Math.min(dt, scenario.maxTimeStepSeconds()), duration - t);
+      dt = Math.min(dt, Math.min(nextSnap, nextGauge) - t);
+      double mid = t + dt / 2;
+      k.dt = dt;
+      k.timeAfter = t + dt;
+      KernelSetup.setStages(scenario, k, mid);
+      k.rainDepth =
+          scenario.rainMillimetresPerHour() == null
+              ? 0
+              : Math.max(0, scenario.rainMillimetresPerHour().valueAt(mid)) / 1000 / 3600 * dt;
+      rain += k.rainDepth * area * active;
+      inflow += addInflows(k, inflowCells, mid, dt, area);
+      bands.run(fluxes);
+      bands.run(limiters);
+      bands.run(continuity);
+      hMax = 0;
+      for (int b = 0; b < bands.bands(); b++) {
+        hMax = Math.max(hMax, k.bandMaxDepth[b]);
+        boundaryIn += k.bandIn[b];
+        out += k.bandOut[b];
+      }
+      t += dt;
+      steps++;
+      watch.update(k.h, t);
+      if (t >= nextGauge - eps) {
+        gauges.record(t, k.h);
+        nextGauge += scenario.gaugeIntervalSeconds();
+      }
+      if (t >= nextSnap - eps) {
+        l.snapshot(t, Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.h)));
+        nextSnap += snapEvery;
+      }
+      l.progress(t, dt, steps, System.nanoTime() - start);
+    }
+    state = cancelRequested && t < duration - eps ? State.CANCELLED : State.COMPLETED;
+    MassBalance balance =
+        new MassBalance(rain, inflow, boundaryIn, out, initialStorage, storage(k));
+    return new FloodResult(
+        state,
+        t,
+        steps,
+        (System.nanoTime() - start) / 1e9,
+        Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.h)),
+        Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxDepth)),
+        Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxSpeed)),
+        Raster.of(grid, k.firstWet),
+        gauges.series(),
+        balance,
+        watch.exposures());
+  }
+
+  /** Adds this step's inflow depth to the receiving cells; returns the volume added. */
+  private double addInflows(
+      InertialKernel k, int[][] inflowCells, double time, double dt, double area) {
+    double volume = 0;
+    List<Inflow> inflows = scenario.inflows();
+    for (int s = 0; s < inflowCells.length; s++) {
+      double q = Math.max(0, inflows.get(s).flowCubicMetresPerSecond().valueAt(time));
+      int[] cells = inflowCells[s];
+      double depth = q * dt / area / cells.length;
+      for (int cell : cells) {
+        k.h[cell] = (float) (k.h[cell] + depth);
+      }
+      volume += depth * area * cells.length;
+    }
+    return volume;
+  }
+
+  private double storage(InertialKernel k) {
+    double sum = 0;
+    for (float depth : k.h) {
+      sum += depth;
+    }
+    return sum * grid.cellAreaSquareMetres();
+  }
+
+  private static double max(float[] values) {
+    double m = 0;
+    for (float v : values) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,56 @@
+package org.citytwin.flood;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Depths recorded at gauges: one row per recording time, one column per gauge. */
+public final class GaugeSeries {
+  private final List<Gauge> gauges;
+  private final double[] timesSeconds;
+  private final float[][] depthsMetres;
+
+  GaugeSeries(List<Gauge> gauges, double[] timesSeconds, float[][] depthsMetres) {
+    this.gauges = List.copyOf(gauges);
+    this.timesSeconds = timesSeconds;
+    this.depthsMetres = depthsMetres;
+  }
+
+  public List<Gauge> gauges() {
+    return gauges;
+  }
+
+  /** Number of recording times. */
+  public int size() {
+    return timesSeconds.length;
+  }
+
+  public double timeSeconds(int sample) {
+    return timesSeconds[sample];
+  }
+
+  /** Depth at gauge {@code gauge} at recording {@code sample}, metres. */
+  public double depthMetres(int sample, int gauge) {
+    return depthsMetres[sample][gauge];
+  }
+
+  /** Writes {@code time_s,<gauge name>...} CSV. */
+  public void writeCsv(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("time_s");
+    for (Gauge g : gauges) {
+      sb.append(',').append(g.name());
+    }
+    sb.append('\n');
+    for (int s = 0; s < timesSeconds.length; s++) {
+      sb.append(String.format(Locale.ROOT, "%.3f", timesSeconds[s]));
+      for (int g = 0; g < gauges.size(); g++) {
+        sb.append(String.format(Locale.ROOT, ",%.5f", depthsMetres[s][g]));
+      }
+      sb.append('\n');
+    }
+    Files.writeString(file, sb, StandardCharsets.UTF_8);
+  }
+}

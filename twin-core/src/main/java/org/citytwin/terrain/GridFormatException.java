@@ -1,0 +1,12 @@
+package org.citytwin.terrain;
+
+import java.nio.file.Path;
+
+/** A raster file that cannot be read; the message names the file and line. */
+public final class GridFormatException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public GridFormatException(Path file, int line, String problem) {
+    super(file + ":" + line + ": " + problem);
+  }
+}

@@ -1,0 +1,104 @@
+package org.citytwin.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.citytwin.flood.FloodListener;
+import org.citytwin.flood.FloodResult;
+import org.citytwin.flood.FloodScenario;
+import org.citytwin.flood.FloodSolver;
+import org.citytwin.terrain.EsriAsciiGrid;
+import org.citytwin.terrain.Raster;
+
+/**
+ * Runs a scenario and writes its files into a directory: depth snapshots as they come, then
+ * max_depth.asc, max_velocity.asc, first_inundation.asc, gauges.csv and mass_balance.txt. Prints a
+ * progress line on stderr about once a second.
+ */
+final class FloodOutputs implements FloodListener {
+  private final Path dir;
+  private final PrintStream err;
+  private final double duration;
+  private long lastPrint;
+
+  private FloodOutputs(Path dir, PrintStream err, double duration) {
+    this.dir = dir;
+    this.err = err;
+    this.duration = duration;
+  }
+
+  /** Runs {@code scenario}, writing everything into {@code dir}; returns the result. */
+  static FloodResult run(FloodScenario scenario, Path dir, PrintStream err) throws IOException {
+    Files.createDirectories(dir);
+    FloodOutputs outputs = new FloodOutputs(dir, err, scenario.durationSeconds());
+    FloodResult result;
+    try {
+      result = new FloodSolver(scenario).run(outputs);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    err.println();
+    EsriAsciiGrid.write(result.maxDepth(), dir.resolve("max_depth.asc"));
+    EsriAsciiGrid.write(result.maxVelocity(), dir.resolve("max_velocity.asc"));
+    EsriAsciiGrid.write(result.firstInundation(), dir.resolve("first_inundation.asc"));
+    result.gaugeSeries().writeCsv(dir.resolve("gauges.csv"));
+    if (!result.buildings().isEmpty()) {
+      writeBuildings(result, dir.resolve("buildings.csv"));
+    }
+    Files.writeString(
+        dir.resolve("mass_balance.txt"),
+        String.format(
+                Locale.ROOT,
+                "state %s%nsimulated_s %.3f%nsteps %d%nwall_s %.3f%n",
+                result.state(),
+                result.simulatedSeconds(),
+                result.steps(),
+                result.wallSeconds())
+            + result.massBalance().report());
+    return result;
+  }
+
+  private static void writeBuildings(FloodResult result, Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("id,max_depth_m,first_over_0.1m_s,first_over_0.5m_s\n");
+    for (var b : result.buildings()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%.4f,%.1f,%.1f%n",
+              b.id(),
+              b.maxDepthMetres(),
+              b.firstOver10cmSeconds(),
+              b.firstOver50cmSeconds()));
+    }
+    Files.writeString(file, sb);
+  }
+
+  @Override
+  public void progress(double simulatedSeconds, double stepSeconds, long steps, long wallNanos) {
+    if (wallNanos - lastPrint < 1_000_000_000L && simulatedSeconds < duration) {
+      return;
+    }
+    lastPrint = wallNanos;
+    err.printf(
+        Locale.ROOT,
+        "\rflood: t = %.0f / %.0f s, dt = %.3f s, %d steps, wall %.1f s   ",
+        simulatedSeconds,
+        duration,
+        stepSeconds,
+        steps,
+        wallNanos / 1e9);
+  }
+
+  @Override
+  public void snapshot(double simulatedSeconds, Raster depthMetres) {
+    String name = String.format(Locale.ROOT, "depth_%d.asc", Math.round(simulatedSeconds));
+    try {
+      EsriAsciiGrid.write(depthMetres, dir.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

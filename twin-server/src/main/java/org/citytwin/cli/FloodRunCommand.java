@@ -1,0 +1,226 @@
+package org.citytwin.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.citytwin.flood.BuildingFootprint;
+import org.citytwin.flood.Edge;
+import org.citytwin.flood.FloodResult;
+import org.citytwin.flood.FloodScenario;
+import org.citytwin.flood.Gauge;
+import org.citytwin.flood.Inflow;
+import org.citytwin.flood.StageBoundary;
+import org.citytwin.flood.TimeSeries;
+import org.citytwin.terrain.EsriAsciiGrid;
+import org.citytwin.terrain.GridFormatException;
+import org.citytwin.terrain.TerrainGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code twin flood run}: a flood simulation on an ESRI ASCII DEM with CSV forcing. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a flood simulation and write grids (.asc), gauges.csv and mass_balance.txt.",
+      "Time series are CSV files of time_s,value. Coordinates are in the DEM's CRS."
+    })
+final class FloodRunCommand implements Callable<Integer> {
+  @Option(
+      names = "--dem",
+      required = true,
+      paramLabel = "FILE.asc",
+      description = "ESRI ASCII DEM.")
+  Path dem;
+
+  @Option(
+      names = "--manning",
+      defaultValue = "0.035",
+      description = "Manning's n (default ${DEFAULT-VALUE}).")
+  double manning;
+
+  @Option(names = "--rain", paramLabel = "CSV", description = "Uniform rain, mm/h over time.")
+  Path rain;
+
+  @Option(
+      names = "--inflow",
+      paramLabel = "X,Y,CSV",
+      description = "Point inflow in m³/s (repeatable).")
+  List<String> inflows = new ArrayList<>();
+
+  @Option(
+      names = "--stage-edge",
+      paramLabel = "EDGE,CSV",
+      description = "Water level on west|east|north|south (repeatable).")
+  List<String> stages = new ArrayList<>();
+
+  @Option(
+      names = "--open-edges",
+      description = "Let water leave freely through edges without a stage.")
+  boolean openEdges;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "3600",
+      description = "Simulated seconds (default ${DEFAULT-VALUE}).")
+  double duration;
+
+  @Option(
+      names = "--output-interval",
+      defaultValue = "300",
+      description = "Seconds between depth snapshots, 0 for none (default ${DEFAULT-VALUE}).")
+  double outputInterval;
+
+  @Option(
+      names = "--gauge-interval",
+      defaultValue = "60",
+      description = "Seconds between gauge records (default ${DEFAULT-VALUE}).")
+  double gaugeInterval;
+
+  @Option(names = "--gauge", paramLabel = "X,Y", description = "Gauge point (repeatable).")
+  List<String> gauges = new ArrayList<>();
+
+  @Option(
+      names = "--theta",
+      defaultValue = "0.8",
+      description = "q-centred weighting θ (default ${DEFAULT-VALUE}).")
+  double theta;
+
+  @Option(names = "--threads", description = "Worker threads (default: cores).")
+  Integer threads;
+
+  @Option(
+      names = "--initial-level",
+      paramLabel = "FILE.asc",
+      description = "Initial water surface elevation per cell (on the DEM's grid).")
+  Path initialLevel;
+
+  @Option(
+      names = "--manning-grid",
+      paramLabel = "FILE.asc",
+      description = "Manning's n per cell (on the DEM's grid); overrides --manning.")
+  Path manningGrid;
+
+  @Option(
+      names = "--buildings",
+      paramLabel = "FILE",
+      description = "Buildings to report depth around: lines of id;WKT polygon in the DEM's CRS.")
+  Path buildings;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    TerrainGrid terrain;
+    FloodScenario scenario;
+    try {
+      terrain = TerrainGrid.of(EsriAsciiGrid.read(dem));
+      scenario = scenario(terrain);
+    } catch (GridFormatException | java.io.IOException | IllegalArgumentException e) {
+      System.err.println("twin flood run: " + e.getMessage());
+      return ExitCodes.INPUT_REJECTED;
+    }
+    FloodResult result = FloodOutputs.run(scenario, out, System.err);
+    System.out.printf(
+        "flood %s: %.0f s simulated in %d steps, %.1f s wall; volume error %.3e m³ (%.2e)%n",
+        result.state(),
+        result.simulatedSeconds(),
+        result.steps(),
+        result.wallSeconds(),
+        result.massBalance().errorCubicMetres(),
+        result.massBalance().relativeError());
+    return ExitCodes.OK;
+  }
+
+  private FloodScenario scenario(TerrainGrid terrain)
+      throws java.io.IOException, GridFormatException {
+    FloodScenario.Builder b =
+        FloodScenario.builder(terrain)
+            .manning(manning)
+            .duration(duration)
+            .outputInterval(outputInterval)
+            .gaugeInterval(gaugeInterval)
+            .theta(theta)
+            .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    if (initialLevel != null) {
+      b.initialWaterLevel(EsriAsciiGrid.read(initialLevel));
+    }
+    if (manningGrid != null) {
+      b.manning(EsriAsciiGrid.read(manningGrid));
+    }
+    if (rain != null) {
+      b.rain(TimeSeries.readCsv(rain));
+    }
+    for (String spec : inflows) {
+      String[] p = parts(spec, 3, "--inflow", "X,Y,CSV");
+      b.inflow(
+          Inflow.at(
+              terrain.geometry(),
+              number(p[0], "--inflow"),
+              number(p[1], "--inflow"),
+              TimeSeries.readCsv(Path.of(p[2]))));
+    }
+    List<Edge> staged = new ArrayList<>();
+    for (String spec : stages) {
+      String[] p = parts(spec, 2, "--stage-edge", "EDGE,CSV");
+      Edge edge = Edge.parse(p[0]);
+      staged.add(edge);
+      b.stage(new StageBoundary(edge, TimeSeries.readCsv(Path.of(p[1]))));
+    }
+    if (openEdges) {
+      for (Edge e : Edge.values()) {
+        if (!staged.contains(e)) {
+          b.open(e);
+        }
+      }
+    }
+    if (buildings != null) {
+      readBuildings(buildings).forEach(b::building);
+    }
+    for (int g = 0; g < gauges.size(); g++) {
+      String[] p = parts(gauges.get(g), 2, "--gauge", "X,Y");
+      b.gauge(new Gauge("g" + (g + 1), number(p[0], "--gauge"), number(p[1], "--gauge")));
+    }
+    return b.build();
+  }
+
+  static List<BuildingFootprint> readBuildings(Path file) throws java.io.IOException {
+    List<BuildingFootprint> list = new ArrayList<>();
+    org.locationtech.jts.io.WKTReader reader = new org.locationtech.jts.io.WKTReader();
+    int lineNo = 0;
+    for (String line : java.nio.file.Files.readAllLines(file)) {
+      lineNo++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] p = line.split(";", 2);
+      try {
+        if (p.length != 2) {
+          throw new IllegalArgumentException("expected 'id;WKT'");
+        }
+        list.add(new BuildingFootprint(p[0].trim(), reader.read(p[1])));
+      } catch (org.locationtech.jts.io.ParseException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ":" + lineNo + ": " + e.getMessage(), e);
+      }
+    }
+    return list;
+  }
+
+  private static String[] parts(String spec, int n, String option, String form) {
+    String[] p = spec.split(",", n);
+    if (p.length != n) {
+      throw new IllegalArgumentException(option + " '" + spec + "' must be " + form);
+    }
+    return p;
+  }
+
+  private static double number(String s, String option) {
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": '" + s + "' is not a number", e);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package org.citytwin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.citytwin.terrain.EsriAsciiGrid;
+import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.Raster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code twin flood run} and {@code twin flood ea-test4} as a user runs them, on small grids. */
+class FloodCommandTest {
+  @TempDir Path work;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void capture() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  @Test
+  void runWritesGridsGaugesAndBalance() throws Exception {
+    GridGeometry g = GridGeometry.of(1000, 5000, 5, 20, 10);
+    float[] z = new float[g.cellCount()];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = 10 + 0.01f * (i % 20);
+    }
+    Path dem = work.resolve("dem.asc");
+    EsriAsciiGrid.write(Raster.of(g, z), dem);
+    Path rain = Files.writeString(work.resolve("rain.csv"), "time_s,value\n0,50\n600,0\n");
+    Path q = Files.writeString(work.resolve("q.csv"), "time_s,value\n0,0.2\n");
+    Path outDir = work.resolve("out");
+    Path houses =
+        Files.writeString(
+            work.resolve("houses.txt"),
+            "h1;POLYGON ((1030 5010, 1040 5010, 1040 5020, 1030 5020, 1030 5010))\n");
+
+    int code =
+        TwinCommand.execute(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--manning",
+            "0.05",
+            "--rain",
+            rain.toString(),
+            "--inflow",
+            "1012,5030," + q,
+            "--open-edges",
+            "--duration",
+            "600",
+            "--output-interval",
+            "300",
+            "--gauge",
+            "1012,5030",
+            "--gauge",
+            "1090,5010",
+            "--threads",
+            "2",
+            "--out",
+            outDir.toString());
+
+    assertEquals(0, code, err.toString());
+    for (String f :
+        List.of(
+            "max_depth.asc",
+            "max_velocity.asc",
+            "first_inundation.asc",
+            "depth_300.asc",
+            "depth_600.asc",
+            "gauges.csv",
+            "mass_balance.txt")) {
+      assertTrue(Files.exists(outDir.resolve(f)), f + " written");
+    }
+    List<String> gauges = Files.readAllLines(outDir.resolve("gauges.csv"));
+    assertEquals("time_s,g1,g2", gauges.get(0));
+    assertEquals(12, gauges.size(), "header and records at 0, 60, ..., 600 s");
+    assertTrue(Files.readString(outDir.resolve("mass_balance.txt")).contains("relative_error"));
+    assertTrue(err.toString().contains("flood: t = 600 / 600 s"), err.toString());
+    assertEquals(g, EsriAsciiGrid.read(outDir.resolve("max_depth.asc")).geometry());
+  }
+
+  @Test
+  void initialLevelOnAnotherGridIsRejected() throws Exception {
+    Path dem = work.resolve("dem.asc");
+    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 4, 4), 1f), dem);
+    Path level = work.resolve("level.asc");
+    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 3, 4), 2f), level);
+    int code =
+        TwinCommand.execute(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--initial-level",
+            level.toString(),
+            "--out",
+            work.resolve("o").toString());
+    assertEquals(ExitCodes.INPUT_REJECTED, code);
+    assertTrue(err.toString().contains("terrain grid"), err.toString());
+  }
+
+  @Test
+  void badDemIsRejectedWithItsLine() throws Exception {
+    Path dem = Files.writeString(work.resolve("bad.asc"), "ncols 2\nnrows 1\n");
+    int code =
+        TwinCommand.execute("flood", "run", "--dem", dem.toString(), "--out", work.toString());
+    assertEquals(ExitCodes.INPUT_REJECTED, code);
+    assertTrue(err.toString().contains("bad.asc"), err.toString());
+  }
+
+  @Test
+  void eaTest4WritesItsSetupAndGauges() throws Exception {
+    Path outDir = work.resolve("ea4");
+    int code =
+        TwinCommand.execute(
+            "flood", "ea-test4", "--out", outDir.toString(), "--duration", "900", "--threads", "2");
+    assertEquals(0, code, err.toString());
+    assertTrue(Files.exists(outDir.resolve("dem.asc")));
+    assertTrue(Files.readString(outDir.resolve("inflow.csv")).contains("3600.0,20.0"));
+    List<String> gauges = Files.readAllLines(outDir.resolve("gauges.csv"));
+    assertEquals("time_s,P1,P2,P3,P4,P5,P6,P7,P8,P9", gauges.get(0));
+    String last = gauges.get(gauges.size() - 1);
+    assertTrue(last.startsWith("900.000"), last);
+    assertTrue(
+        Double.parseDouble(last.split(",")[1]) > 0.01, "P1 at 50 m is wet by 900 s: " + last);
+  }
+}
