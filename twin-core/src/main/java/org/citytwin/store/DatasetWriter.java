@@ -36,6 +36,7 @@ public final class DatasetWriter implements AutoCloseable {
   private final Connection connection;
   private final long datasetId;
   private final ObjectInsert insert;
+  private final AttributeNames attributeNames = new AttributeNames();
   private final Runnable onFinish;
   private State state = State.OPEN;
   private long objectCount;
@@ -77,6 +78,7 @@ public final class DatasetWriter implements AutoCloseable {
     requireOpen();
     try {
       insert.add(object);
+      attributeNames.add(object);
       objectCount++;
     } catch (SQLException e) {
       abort();
@@ -103,6 +105,7 @@ public final class DatasetWriter implements AutoCloseable {
     Dataset dataset;
     try {
       insert.flush();
+      attributeNames.insert(connection, datasetId);
       dataset = DatasetTable.publish(connection, datasetId, info, objectCount, issueCounts);
     } catch (SQLException e) {
       abort();

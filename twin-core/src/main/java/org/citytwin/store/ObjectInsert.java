@@ -9,9 +9,7 @@ import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.citytwin.model.AttributeValue;
 import org.citytwin.model.CityObject;
 import org.citytwin.model.DerivedShape;
 import org.citytwin.model.Envelope3D;
@@ -24,9 +22,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * Batched inserts of objects and their generic attributes into one dataset, on one connection that
- * is not in autocommit: every {@link #BATCH_SIZE} objects, and at {@link #flush}, the batch is
- * executed and committed.
+ * Batched inserts of objects into one dataset, on one connection that is not in autocommit: every
+ * {@link #BATCH_SIZE} objects, and at {@link #flush}, the batch is executed and committed.
  */
 final class ObjectInsert implements AutoCloseable {
 
@@ -60,14 +57,10 @@ final class ObjectInsert implements AutoCloseable {
           + SqlFilter.placeholders(OBJECT_COLUMNS.size())
           + ")";
 
-  private static final String INSERT_ATTRIBUTE =
-      "INSERT INTO object_attribute(object_id, name, num_value, text_value) VALUES (?, ?, ?, ?)";
-
   private final Connection connection;
   private final long datasetId;
   private final String datasetName;
   private final PreparedStatement objects;
-  private final PreparedStatement attributes;
   private final Deque<Long> freeIds = new ArrayDeque<>();
   private int pending;
 
@@ -76,24 +69,12 @@ final class ObjectInsert implements AutoCloseable {
     this.datasetId = datasetId;
     this.datasetName = datasetName;
     this.objects = connection.prepareStatement(INSERT_OBJECT);
-    this.attributes = connection.prepareStatement(INSERT_ATTRIBUTE);
   }
 
   void add(CityObject object) throws SQLException {
     long id = nextId();
     bindObject(id, object);
     objects.addBatch();
-    for (Map.Entry<String, AttributeValue> entry : object.attributes().entrySet()) {
-      attributes.setLong(1, id);
-      attributes.setString(2, entry.getKey());
-      if (entry.getValue() instanceof AttributeValue.Number number) {
-        attributes.setDouble(3, number.value());
-      } else {
-        attributes.setNull(3, Types.DOUBLE);
-      }
-      attributes.setString(4, entry.getValue().text());
-      attributes.addBatch();
-    }
     if (++pending >= BATCH_SIZE) {
       flush();
     }
@@ -103,7 +84,6 @@ final class ObjectInsert implements AutoCloseable {
   void flush() throws SQLException {
     if (pending > 0) {
       objects.executeBatch();
-      attributes.executeBatch();
       pending = 0;
     }
     connection.commit();
@@ -187,8 +167,7 @@ final class ObjectInsert implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (objects;
-        attributes) {
+    try (objects) {
       freeIds.clear();
     }
   }

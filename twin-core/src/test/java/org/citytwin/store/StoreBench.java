@@ -70,13 +70,21 @@ public final class StoreBench {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "write: %d objects in %.2f s = %.0f objects/s%n", count, seconds, count / seconds);
+      printFileSize(directory, "after import");
       start = System.nanoTime();
       TwinStoreTest.importAll(store, "bench.gml", objects);
       seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "re-import (replacing): %d objects in %.2f s = %.0f objects/s%n",
           count, seconds, count / seconds);
+      printFileSize(directory, "after re-import");
     }
+    printFileSize(directory, "after close");
+  }
+
+  private static void printFileSize(Path directory, String when) throws IOException {
+    long bytes = Files.size(directory.resolve("twin.mv.db"));
+    System.out.printf("  file %s: %.1f MB%n", when, bytes / 1e6);
   }
 
   private static void query(Path directory, int count) throws Exception {
