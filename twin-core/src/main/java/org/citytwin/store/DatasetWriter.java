@@ -121,6 +121,7 @@ public final class DatasetWriter implements AutoCloseable {
           info.sourceName(),
           e.getMessage());
     }
+    compactFile();
     finish(State.COMMITTED);
     return dataset;
   }
@@ -144,7 +145,17 @@ public final class DatasetWriter implements AutoCloseable {
           info.sourceName(),
           e.getMessage());
     }
+    compactFile();
     finish(State.ABORTED);
+  }
+
+  /** Rewrites sparse chunks after an import; a failure only leaves the file bigger than needed. */
+  private void compactFile() {
+    try {
+      StoreFile.compact(connection);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("compacting the store file after importing {} failed: {}", info.sourceName(), e);
+    }
   }
 
   /** Aborts unless committed; safe to call more than once. */

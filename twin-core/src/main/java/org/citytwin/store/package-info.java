@@ -3,14 +3,23 @@
  * nothing visibility and queried with {@link org.citytwin.query.Query}. The only package that
  * speaks SQL.
  *
- * <p>Schema (version 2): {@code dataset} has one row per import with a state ({@code LOADING},
+ * <p>Schema (version 3): {@code dataset} has one row per import with a state ({@code LOADING},
  * {@code LIVE}, {@code REPLACED}); {@code city_object} has one row per object with the fixed query
  * attributes as typed, indexed columns, the 2D footprint (SRID 4326) and the 2D box of its 3D
  * envelope each under an H2 SPATIAL index (R-tree), the attributes and risks as JSON, and the LOD
- * geometries and meshes in a versioned binary blob ({@link GeometryBlob}); {@code object_attribute}
- * repeats each generic attribute as (name, number, text) so predicates on open-ended attribute
- * names are indexed lookups; {@code store_meta} holds the schema version and the store-wide change
- * counter.
+ * geometries and meshes in a versioned binary blob ({@link GeometryBlob}); {@code attribute_name}
+ * lists each import's generic attribute names per object type with their kind, written once when
+ * the import is published; {@code store_meta} holds the schema version and the store-wide change
+ * counter. Version 2 stores, which repeated every generic attribute as a row of an indexed {@code
+ * object_attribute} table, are upgraded on open.
+ *
+ * <p><b>Generic attributes are not indexed.</b> A predicate or sort key on a name that is not a
+ * {@link org.citytwin.query.FixedAttribute} reads the value from {@code attributes_json} through
+ * the deterministic functions {@code TWIN_ATTR_NUM} and {@code TWIN_ATTR_TEXT} ({@link
+ * SqlFunctions}), so H2 evaluates it on the rows left by the indexed predicates (type, bounding box
+ * R-trees, fixed columns). That keeps an import to one row per object, which made writes about
+ * three times faster than indexing every attribute; a query filtering only on generic attributes
+ * reads every live object.
  *
  * <p><b>Staged visibility instead of one import transaction.</b> Readers see only objects of {@code
  * LIVE} datasets. An import writes a new {@code LOADING} dataset in committed batches of {@link

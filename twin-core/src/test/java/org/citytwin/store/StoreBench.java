@@ -65,6 +65,8 @@ public final class StoreBench {
       objects.add(building(random, "bldg_" + i));
     }
     try (TwinStore store = TwinStore.open(directory)) {
+      UnsavedPeak peak = new UnsavedPeak(store);
+      peak.start();
       long start = System.nanoTime();
       TwinStoreTest.importAll(store, "bench.gml", objects);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -78,8 +80,34 @@ public final class StoreBench {
           "re-import (replacing): %d objects in %.2f s = %.0f objects/s%n",
           count, seconds, count / seconds);
       printFileSize(directory, "after re-import");
+      peak.interrupt();
+      peak.join();
+      System.out.printf("  peak unsaved changes seen: %.1f MB%n", peak.peakBytes / 1e6);
     }
     printFileSize(directory, "after close");
+  }
+
+  /** Samples H2's unsaved memory every millisecond and keeps the largest value seen. */
+  private static final class UnsavedPeak extends Thread {
+    private final TwinStore store;
+    private volatile long peakBytes;
+
+    UnsavedPeak(TwinStore store) {
+      this.store = store;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!isInterrupted()) {
+          peakBytes = Math.max(peakBytes, store.unsavedBytes());
+          Thread.sleep(1);
+        }
+      } catch (InterruptedException | java.sql.SQLException e) {
+        // Interrupted at the end of the import: the peak is final.
+      }
+    }
   }
 
   private static void printFileSize(Path directory, String when) throws IOException {
