@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one dataset by staged visibility: {@link TwinStore#beginDataset} creates a new dataset row
  * in state {@code LOADING}; objects are inserted under its id and committed every {@link
- * ObjectInsert#BATCH_SIZE} objects, invisible to readers; {@link #commit} runs one short
- * transaction that makes the new dataset {@code LIVE} and the previous one of the same source
- * {@code REPLACED}, then deletes the replaced objects in small transactions. Until that one
- * transaction, an {@link #abort}, a failure, a {@link #close} without commit or a crash of the
- * process leaves what readers see exactly as it was; the staged rows are deleted by the abort or,
- * after a crash, when the store is next opened.
+ * ObjectInsert} batches, invisible to readers; {@link #commit} runs one short transaction that
+ * makes the new dataset {@code LIVE} and the previous one of the same source {@code REPLACED}, then
+ * deletes the replaced objects in small transactions. Until that one transaction, an {@link
+ * #abort}, a failure, a {@link #close} without commit or a crash of the process leaves what readers
+ * see exactly as it was; the staged rows are deleted by the abort or, after a crash, when the store
+ * is next opened.
  *
  * <p>Only one writer is open per store at a time; {@link TwinStore#beginDataset} waits for the
  * previous one to finish. A writer is used by one thread.

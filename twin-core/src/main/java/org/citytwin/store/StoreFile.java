@@ -44,6 +44,16 @@ final class StoreFile {
     store.commit();
   }
 
+  /**
+   * The unsaved bytes at which an import commits its batch: a third of H2's trigger for writing a
+   * chunk on its own (19 MB with a heap of 1 GB or more, less with a smaller heap), so that the
+   * trigger never fires while a batch's R-tree changes are uncommitted, even when one object adds
+   * several megabytes. An object bigger than the remaining two thirds can still trip it.
+   */
+  static long batchBudgetBytes(Connection connection) throws SQLException {
+    return mvStore(connection).getAutoCommitMemory() / 3;
+  }
+
   /** Bytes of changes in memory not yet written to the file, across all connections. */
   static long unsavedBytes(Connection connection) throws SQLException {
     return mvStore(connection).getUnsavedMemory();

@@ -23,9 +23,9 @@
  *
  * <p><b>Staged visibility instead of one import transaction.</b> Readers see only objects of {@code
  * LIVE} datasets. An import writes a new {@code LOADING} dataset in committed batches of {@link
- * ObjectInsert#BATCH_SIZE} objects; its commit is one short transaction that turns it {@code LIVE}
- * and the previous dataset of the same source {@code REPLACED}; replaced, aborted and crashed
- * imports are then deleted in equally small transactions, at the latest on the next open.
+ * ObjectInsert} batches; its commit is one short transaction that turns it {@code LIVE} and the
+ * previous dataset of the same source {@code REPLACED}; replaced, aborted and crashed imports are
+ * then deleted in equally small transactions, at the latest on the next open.
  *
  * <p>Why: H2 2.4.240 cannot reopen a database whose file holds a chunk written while R-tree changes
  * were uncommitted ({@code MVStoreException: Unable to read the page ... ValueDataType cannot be
