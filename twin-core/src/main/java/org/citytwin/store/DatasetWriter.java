@@ -70,8 +70,8 @@ public final class DatasetWriter implements AutoCloseable {
   }
 
   /**
-   * Adds an object. A gml:id already written in this dataset fails the whole import: at the batch
-   * flush that reaches it, at the latest at {@link #commit}.
+   * Adds an object. A gml:id already written in this dataset fails the whole import: the writer
+   * aborts and this call throws.
    */
   public synchronized void write(CityObject object) throws StoreException {
     Objects.requireNonNull(object, "object");
