@@ -59,11 +59,6 @@ final class StoreFile {
     return mvStore(connection).getUnsavedMemory();
   }
 
-  /** The percentage of the file's chunk bytes that hold live pages. */
-  static int fillPercent(Connection connection) throws SQLException {
-    return mvStore(connection).getFillRate();
-  }
-
   private static MVStore mvStore(Connection connection) throws SQLException {
     SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
     return session.getDatabase().getStore().getMvStore();

@@ -44,8 +44,11 @@
  * <p><b>File size.</b> The background writer that {@code WRITE_DELAY=0} turns off is also what
  * rewrites sparsely used chunks, so the store does it itself after every commit or abort of an
  * import ({@link StoreFile#compact}); the space freed is reused by later writes once H2's 45 s
- * retention time has passed. Values of JSON and geometry columns up to 16 KB are kept in their row
- * rather than in H2's separate LOB storage.
+ * retention time has passed. Measured with 20,000 LOD1 buildings: 107 MB after the import, 263 MB
+ * after importing them again, then about 45 MB more per further re-import, 262 MB once H2's own
+ * compaction on close has run (it is not run on a live store: it tripped H2's assertions there).
+ * Values of JSON and geometry columns up to 16 KB are kept in their row rather than in H2's
+ * separate LOB storage.
  *
  * <p><b>Closing.</b> Every call holds a read lock of the store while it uses the database; {@link
  * TwinStore#close} takes the write lock, so it waits for calls in flight (up to 30 s) before it
