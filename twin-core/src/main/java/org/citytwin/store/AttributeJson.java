@@ -1,10 +1,14 @@
 package org.citytwin.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +28,22 @@ final class AttributeJson {
 
   private AttributeJson() {}
 
+  /**
+   * The attributes as a JSON array of objects, written by the streaming generator rather than the
+   * tree model because it runs once per imported object; {@link #readAttributes} reads it back.
+   */
   static String writeAttributes(Map<String, AttributeValue> attributes) {
-    ArrayNode array = MAPPER.createArrayNode();
-    attributes.forEach((name, value) -> array.add(attributeNode(name, value)));
-    return array.toString();
+    StringWriter text = new StringWriter(64 * (attributes.size() + 1));
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(text)) {
+      json.writeStartArray();
+      for (Map.Entry<String, AttributeValue> entry : attributes.entrySet()) {
+        writeAttribute(json, entry.getKey(), entry.getValue());
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+    }
+    return text.toString();
   }
 
   static Map<String, AttributeValue> readAttributes(String json) throws JsonProcessingException {
@@ -82,16 +98,21 @@ final class AttributeJson {
     return counts;
   }
 
-  private static ObjectNode attributeNode(String name, AttributeValue value) {
-    ObjectNode node = MAPPER.createObjectNode().put("name", name);
+  private static void writeAttribute(JsonGenerator json, String name, AttributeValue value)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("name", name);
     if (value instanceof AttributeValue.Number number) {
-      node.put("number", number.value()).put("uom", number.uom());
+      json.writeNumberField("number", number.value());
+      json.writeStringField("uom", number.uom());
     } else if (value instanceof AttributeValue.Code code) {
-      node.put("code", code.code()).put("codeSpace", code.codeSpace()).put("label", code.label());
+      json.writeStringField("code", code.code());
+      json.writeStringField("codeSpace", code.codeSpace());
+      json.writeStringField("label", code.label());
     } else {
-      node.put("text", value.text());
+      json.writeStringField("text", value.text());
     }
-    return node;
+    json.writeEndObject();
   }
 
   private static AttributeValue attributeValue(JsonNode node) {

@@ -11,12 +11,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one dataset by staged visibility: {@link TwinStore#beginDataset} creates a new dataset row
  * in state {@code LOADING}; objects are inserted under its id and committed every {@link
- * ObjectInsert#BATCH_SIZE} objects, invisible to readers; {@link #commit} runs one short
- * transaction that makes the new dataset {@code LIVE} and the previous one of the same source
- * {@code REPLACED}, then deletes the replaced objects in small transactions. Until that one
- * transaction, an {@link #abort}, a failure, a {@link #close} without commit or a crash of the
- * process leaves what readers see exactly as it was; the staged rows are deleted by the abort or,
- * after a crash, when the store is next opened.
+ * ObjectInsert} batches, invisible to readers; {@link #commit} runs one short transaction that
+ * makes the new dataset {@code LIVE} and the previous one of the same source {@code REPLACED}, then
+ * deletes the replaced objects in small transactions. Until that one transaction, an {@link
+ * #abort}, a failure, a {@link #close} without commit or a crash of the process leaves what readers
+ * see exactly as it was; the staged rows are deleted by the abort or, after a crash, when the store
+ * is next opened.
  *
  * <p>Only one writer is open per store at a time; {@link TwinStore#beginDataset} waits for the
  * previous one to finish. A writer is used by one thread.
@@ -36,6 +36,7 @@ public final class DatasetWriter implements AutoCloseable {
   private final Connection connection;
   private final long datasetId;
   private final ObjectInsert insert;
+  private final AttributeNames attributeNames = new AttributeNames();
   private final Runnable onFinish;
   private State state = State.OPEN;
   private long objectCount;
@@ -69,14 +70,15 @@ public final class DatasetWriter implements AutoCloseable {
   }
 
   /**
-   * Adds an object. A gml:id already written in this dataset fails the whole import: at the batch
-   * flush that reaches it, at the latest at {@link #commit}.
+   * Adds an object. A gml:id already written in this dataset fails the whole import: the writer
+   * aborts and this call throws.
    */
   public synchronized void write(CityObject object) throws StoreException {
     Objects.requireNonNull(object, "object");
     requireOpen();
     try {
       insert.add(object);
+      attributeNames.add(object);
       objectCount++;
     } catch (SQLException e) {
       abort();
@@ -103,6 +105,7 @@ public final class DatasetWriter implements AutoCloseable {
     Dataset dataset;
     try {
       insert.flush();
+      attributeNames.insert(connection, datasetId);
       dataset = DatasetTable.publish(connection, datasetId, info, objectCount, issueCounts);
     } catch (SQLException e) {
       abort();
@@ -118,6 +121,7 @@ public final class DatasetWriter implements AutoCloseable {
           info.sourceName(),
           e.getMessage());
     }
+    compactFile();
     finish(State.COMMITTED);
     return dataset;
   }
@@ -141,7 +145,17 @@ public final class DatasetWriter implements AutoCloseable {
           info.sourceName(),
           e.getMessage());
     }
+    compactFile();
     finish(State.ABORTED);
+  }
+
+  /** Rewrites sparse chunks after an import; a failure only leaves the file bigger than needed. */
+  private void compactFile() {
+    try {
+      StoreFile.compact(connection);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("compacting the store file after importing {} failed: {}", info.sourceName(), e);
+    }
   }
 
   /** Aborts unless committed; safe to call more than once. */

@@ -9,9 +9,7 @@ import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.citytwin.model.AttributeValue;
 import org.citytwin.model.CityObject;
 import org.citytwin.model.DerivedShape;
 import org.citytwin.model.Envelope3D;
@@ -24,19 +22,22 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
- * Batched inserts of objects and their generic attributes into one dataset, on one connection that
- * is not in autocommit: every {@link #BATCH_SIZE} objects, and at {@link #flush}, the batch is
- * executed and committed.
+ * Inserts of objects into one dataset, on one connection that is not in autocommit, committed in
+ * batches bounded by the memory H2 holds for them: the batch commits once H2's unsaved changes
+ * reach {@link StoreFile#batchBudgetBytes} or it holds {@link #MAX_BATCH_OBJECTS} objects, and at
+ * {@link #flush}.
  */
 final class ObjectInsert implements AutoCloseable {
 
   /**
-   * Objects per committed transaction. Kept far below the point where H2 writes a chunk holding
-   * uncommitted R-tree changes on its own (see package-info): 250 LOD1 buildings are about 1.5 MB
-   * of row data (an estimate, not a measurement of H2's dirty pages), against H2's unsaved-memory
-   * trigger, which fired between 12 and 40 MB of uncommitted rows in a test.
+   * The most objects per committed transaction. The memory budget usually ends a batch first:
+   * measured with StoreBench, H2's unsaved changes grow by about 25 KB per LOD1 building (row,
+   * R-tree and index pages it dirties), so a 6 MB budget commits every 250 or so.
    */
-  static final int BATCH_SIZE = 250;
+  static final int MAX_BATCH_OBJECTS = 1000;
+
+  /** Object ids fetched from the sequence per query. */
+  private static final int ID_BLOCK = 250;
 
   static final int SRID = 4326;
 
@@ -60,15 +61,12 @@ final class ObjectInsert implements AutoCloseable {
           + SqlFilter.placeholders(OBJECT_COLUMNS.size())
           + ")";
 
-  private static final String INSERT_ATTRIBUTE =
-      "INSERT INTO object_attribute(object_id, name, num_value, text_value) VALUES (?, ?, ?, ?)";
-
   private final Connection connection;
   private final long datasetId;
   private final String datasetName;
   private final PreparedStatement objects;
-  private final PreparedStatement attributes;
   private final Deque<Long> freeIds = new ArrayDeque<>();
+  private final long budgetBytes;
   private int pending;
 
   ObjectInsert(Connection connection, long datasetId, String datasetName) throws SQLException {
@@ -76,36 +74,22 @@ final class ObjectInsert implements AutoCloseable {
     this.datasetId = datasetId;
     this.datasetName = datasetName;
     this.objects = connection.prepareStatement(INSERT_OBJECT);
-    this.attributes = connection.prepareStatement(INSERT_ATTRIBUTE);
+    this.budgetBytes = StoreFile.batchBudgetBytes(connection);
   }
 
   void add(CityObject object) throws SQLException {
     long id = nextId();
     bindObject(id, object);
-    objects.addBatch();
-    for (Map.Entry<String, AttributeValue> entry : object.attributes().entrySet()) {
-      attributes.setLong(1, id);
-      attributes.setString(2, entry.getKey());
-      if (entry.getValue() instanceof AttributeValue.Number number) {
-        attributes.setDouble(3, number.value());
-      } else {
-        attributes.setNull(3, Types.DOUBLE);
-      }
-      attributes.setString(4, entry.getValue().text());
-      attributes.addBatch();
-    }
-    if (++pending >= BATCH_SIZE) {
+    // One statement per object, so the memory check below sees each object's cost at once.
+    objects.executeUpdate();
+    if (++pending >= MAX_BATCH_OBJECTS || StoreFile.unsavedBytes(connection) >= budgetBytes) {
       flush();
     }
   }
 
-  /** Executes and commits the pending batch. */
+  /** Commits the pending batch. */
   void flush() throws SQLException {
-    if (pending > 0) {
-      objects.executeBatch();
-      attributes.executeBatch();
-      pending = 0;
-    }
+    pending = 0;
     connection.commit();
   }
 
@@ -174,9 +158,7 @@ final class ObjectInsert implements AutoCloseable {
       try (Statement statement = connection.createStatement();
           ResultSet rows =
               statement.executeQuery(
-                  "SELECT NEXT VALUE FOR city_object_id FROM SYSTEM_RANGE(1, "
-                      + BATCH_SIZE
-                      + ")")) {
+                  "SELECT NEXT VALUE FOR city_object_id FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")")) {
         while (rows.next()) {
           freeIds.add(rows.getLong(1));
         }
@@ -187,8 +169,7 @@ final class ObjectInsert implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (objects;
-        attributes) {
+    try (objects) {
       freeIds.clear();
     }
   }

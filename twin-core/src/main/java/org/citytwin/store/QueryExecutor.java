@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.citytwin.query.Filter;
 import org.citytwin.query.FixedAttribute;
+import org.citytwin.query.Literal;
 import org.citytwin.query.Nearest;
 import org.citytwin.query.Query;
 import org.citytwin.query.SortKey;
@@ -97,13 +98,13 @@ final class QueryExecutor {
     StringBuilder sql =
         new StringBuilder("SELECT ").append(ObjectReader.columns(query.withGeometry()));
     sql.append(FROM);
-    List<String> order = new ArrayList<>();
-    for (int i = 0; i < query.sort().size(); i++) {
-      order.addAll(sortJoin(query.sort().get(i), "s" + i, sql, parameters));
-    }
     SqlFilter.Condition where = SqlFilter.of(query.filter());
     sql.append(WHERE_VISIBLE).append(where.sql());
     parameters.addAll(where.parameters());
+    List<String> order = new ArrayList<>();
+    for (SortKey key : query.sort()) {
+      order.addAll(orderTerms(key, parameters));
+    }
     order.add("o.gml_id");
     order.add("o.id");
     sql.append(" ORDER BY ").append(String.join(", ", order));
@@ -143,18 +144,21 @@ final class QueryExecutor {
     return Filter.and(filter, new Filter.WithinDistance(nearest.lon(), nearest.lat(), metres));
   }
 
-  /** Order terms for one sort key; a generic attribute is joined in under {@code alias}. */
-  private static List<String> sortJoin(
-      SortKey key, String alias, StringBuilder sql, List<Object> parameters) {
+  /**
+   * Order terms for one sort key; a generic attribute sorts by its numeric value, then by its text,
+   * each read from {@code attributes_json} with the name as a parameter.
+   */
+  private static List<String> orderTerms(SortKey key, List<Object> parameters) {
     String direction = key.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
     Optional<FixedAttribute> fixed = FixedAttribute.find(key.attribute());
     if (fixed.isPresent()) {
       return List.of(Columns.of(fixed.get()) + direction);
     }
-    sql.append(" LEFT JOIN object_attribute ").append(alias).append(" ON ").append(alias);
-    sql.append(".object_id = o.id AND ").append(alias).append(".name = ?");
     parameters.add(key.attribute());
-    return List.of(alias + ".num_value" + direction, alias + ".text_value" + direction);
+    parameters.add(key.attribute());
+    return List.of(
+        SqlFilter.generic(Literal.Kind.NUMBER) + direction,
+        SqlFilter.generic(Literal.Kind.TEXT) + direction);
   }
 
   private void run(

@@ -11,10 +11,26 @@ import org.h2gis.functions.factory.H2GISFunctions;
 /** Creates the tables on first open and checks the version of an existing store. */
 final class Schema {
 
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   /** The SQL name of {@link SqlFunctions#groundMetres}, registered on every open. */
   static final String GROUND_METRES_FUNCTION = "TWIN_GROUND_METRES";
+
+  /** The SQL name of {@link SqlFunctions#attributeNumber}, registered on every open. */
+  static final String ATTRIBUTE_NUMBER_FUNCTION = "TWIN_ATTR_NUM";
+
+  /** The SQL name of {@link SqlFunctions#attributeText}, registered on every open. */
+  static final String ATTRIBUTE_TEXT_FUNCTION = "TWIN_ATTR_TEXT";
+
+  /** The tables version 3 adds to a version 2 store, after dropping {@code object_attribute}. */
+  private static final String CREATE_ATTRIBUTE_NAME =
+      """
+      CREATE TABLE attribute_name(
+        dataset_id BIGINT NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+        object_type VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        PRIMARY KEY(dataset_id, object_type, name))""";
 
   private static final List<String> CREATE =
       List.of(
@@ -65,19 +81,12 @@ final class Schema {
             attributes_json CHARACTER LARGE OBJECT NOT NULL,
             risks_json CHARACTER LARGE OBJECT NOT NULL,
             geometry_blob BINARY LARGE OBJECT,
-            UNIQUE(dataset_id, gml_id))""",
-          """
-          CREATE TABLE object_attribute(
-            object_id BIGINT NOT NULL REFERENCES city_object(id) ON DELETE CASCADE,
-            name VARCHAR NOT NULL,
-            num_value DOUBLE PRECISION,
-            text_value VARCHAR NOT NULL,
-            PRIMARY KEY(object_id, name))""",
+            UNIQUE(gml_id, dataset_id))""",
+          CREATE_ATTRIBUTE_NAME,
           // R-trees; package-info explains how imports stay crash-safe with them.
           "CREATE SPATIAL INDEX city_object_footprint ON city_object(footprint)",
           "CREATE SPATIAL INDEX city_object_envelope_box ON city_object(envelope_box)",
           "CREATE INDEX dataset_state ON dataset(state, source_name)",
-          "CREATE INDEX city_object_gml_id ON city_object(gml_id)",
           "CREATE INDEX city_object_type ON city_object(type)",
           "CREATE INDEX city_object_height ON city_object(height)",
           "CREATE INDEX city_object_river_flood ON city_object(river_flood_depth)",
@@ -85,8 +94,6 @@ final class Schema {
           "CREATE INDEX city_object_high_tide ON city_object(high_tide_depth)",
           "CREATE INDEX city_object_tsunami ON city_object(tsunami_depth)",
           "CREATE INDEX city_object_landslide ON city_object(landslide)",
-          "CREATE INDEX object_attribute_number ON object_attribute(name, num_value)",
-          "CREATE INDEX object_attribute_text ON object_attribute(name, text_value)",
           "INSERT INTO store_meta VALUES ('schema_version', " + VERSION + "), ('version', 0)");
 
   private Schema() {}
@@ -100,8 +107,13 @@ final class Schema {
       create(connection);
     }
     int found = schemaVersion(connection);
+    if (found == 2) {
+      Version2Migration.run(connection, CREATE_ATTRIBUTE_NAME);
+      found = schemaVersion(connection);
+    }
     if (found < VERSION) {
-      // Version 1 was never released; its stores are development data to import again.
+      // Version 1 was never released; its stores are development data to import again. Version 2
+      // stores are upgraded in place above.
       throw new StoreException(
           "store "
               + storeName
@@ -142,17 +154,26 @@ final class Schema {
     }
   }
 
-  /** Re-created on each open so the alias always points at this build's class. */
+  /** Re-created on each open so the aliases always point at this build's class. */
   private static void registerFunctions(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("DROP ALIAS IF EXISTS " + GROUND_METRES_FUNCTION);
-      statement.execute(
-          "CREATE ALIAS "
-              + GROUND_METRES_FUNCTION
-              + " DETERMINISTIC FOR \""
-              + SqlFunctions.class.getName()
-              + ".groundMetres\"");
+      register(statement, GROUND_METRES_FUNCTION, "groundMetres");
+      register(statement, ATTRIBUTE_NUMBER_FUNCTION, "attributeNumber");
+      register(statement, ATTRIBUTE_TEXT_FUNCTION, "attributeText");
     }
+  }
+
+  private static void register(Statement statement, String alias, String method)
+      throws SQLException {
+    statement.execute("DROP ALIAS IF EXISTS " + alias);
+    statement.execute(
+        "CREATE ALIAS "
+            + alias
+            + " DETERMINISTIC FOR \""
+            + SqlFunctions.class.getName()
+            + "."
+            + method
+            + "\"");
   }
 
   private static int schemaVersion(Connection connection) throws SQLException {

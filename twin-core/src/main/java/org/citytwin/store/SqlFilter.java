@@ -129,16 +129,14 @@ final class SqlFilter {
 
   /**
    * A value predicate {@code <target> <tail>}: on a fixed column directly, on a generic attribute
-   * through its {@code object_attribute} row (numbers match the numeric value, texts the text).
+   * through {@link #generic} (numbers match numeric values, texts the text of any value).
    */
   private void value(String attribute, Literal.Kind kind, String tail, Literal... literals) {
     Optional<FixedAttribute> fixed = FixedAttribute.find(attribute);
     if (fixed.isPresent()) {
       sql.append('(').append(Columns.of(fixed.get())).append(' ').append(tail).append(')');
     } else {
-      sql.append("EXISTS (SELECT 1 FROM object_attribute a WHERE a.object_id = o.id");
-      sql.append(" AND a.name = ? AND ").append(generic(kind)).append(' ').append(tail);
-      sql.append(')');
+      sql.append('(').append(generic(kind)).append(' ').append(tail).append(')');
       parameters.add(attribute);
     }
     for (Literal literal : literals) {
@@ -179,14 +177,24 @@ final class SqlFilter {
     if (fixed.isPresent()) {
       sql.append('(').append(Columns.of(fixed.get())).append(" IS NULL)");
     } else {
-      sql.append("NOT EXISTS (SELECT 1 FROM object_attribute a WHERE a.object_id = o.id");
-      sql.append(" AND a.name = ?)");
+      // Every present attribute has a text, so a null text means the attribute is absent.
+      sql.append('(').append(generic(Literal.Kind.TEXT)).append(" IS NULL)");
       parameters.add(attribute);
     }
   }
 
-  private static String generic(Literal.Kind kind) {
-    return kind == Literal.Kind.NUMBER ? "a.num_value" : "a.text_value";
+  /**
+   * A generic attribute's value of {@code kind} read from {@code attributes_json}, with the name as
+   * the next parameter: the number or null ({@link SqlFunctions#attributeNumber}), or the text or
+   * null ({@link SqlFunctions#attributeText}). No index serves it, so H2 evaluates it on the rows
+   * the indexed predicates leave.
+   */
+  static String generic(Literal.Kind kind) {
+    String function =
+        kind == Literal.Kind.NUMBER
+            ? Schema.ATTRIBUTE_NUMBER_FUNCTION
+            : Schema.ATTRIBUTE_TEXT_FUNCTION;
+    return function + "(o.attributes_json, ?)";
   }
 
   private static Object parameter(Literal literal) {

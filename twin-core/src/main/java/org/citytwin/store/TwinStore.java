@@ -8,13 +8,21 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import org.citytwin.model.CityObjectType;
 import org.citytwin.query.Filter;
+import org.citytwin.query.Literal;
 import org.citytwin.query.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A twin's spatial store: an H2GIS database file {@code twin.mv.db} in a directory of its own.
@@ -23,16 +31,32 @@ import org.citytwin.query.Query;
  * sees only committed datasets. Writes go through one {@link DatasetWriter} at a time. The store
  * keeps one connection open for its lifetime so the database stays open between calls, and the file
  * is locked against other processes until {@link #close}.
+ *
+ * <p>{@link #close} waits for the calls in flight (up to {@link #CLOSE_WAIT_SECONDS}) before it
+ * releases the database, and every call that starts after it fails with a {@link StoreException}
+ * saying the store is closed.
  */
 public final class TwinStore implements AutoCloseable {
 
   /** H2 error code for a database file locked by another process. */
   private static final int DATABASE_ALREADY_OPEN = 90020;
 
+  /** How long {@link #close} waits for calls in flight, such as a slow streaming query. */
+  static final long CLOSE_WAIT_SECONDS = 30;
+
+  /** LOB values up to this size are stored in their row; see {@link #open}. */
+  static final int INLINE_LOB_BYTES = 16 * 1024;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TwinStore.class);
+
   private final Path directory;
   private final String url;
   private final Connection anchor;
   private final Semaphore writerPermit = new Semaphore(1);
+
+  /** Calls hold the read lock while they use the database; {@link #close} takes the write lock. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile DatasetWriter activeWriter;
 
@@ -56,8 +80,14 @@ public final class TwinStore implements AutoCloseable {
     }
     // WRITE_DELAY=0: H2 writes the file at commits only, never while an R-tree change is
     // uncommitted; see package-info for why the store's crash safety depends on it.
+    // MAX_LENGTH_INPLACE_LOB: JSON and geometry blobs up to 16 KB (an LOD1 or simple LOD2
+    // building) stay in the row instead of H2's separate LOB maps, which cost about a third of
+    // the write time; bigger ones, such as relief tiles, still go there.
     String url =
-        "jdbc:h2:file:" + absolute.resolve("twin") + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0";
+        "jdbc:h2:file:"
+            + absolute.resolve("twin")
+            + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB="
+            + INLINE_LOB_BYTES;
     Connection anchor = connect(url, absolute);
     try {
       Schema.ensure(anchor, absolute.toString());
@@ -95,21 +125,31 @@ public final class TwinStore implements AutoCloseable {
     requireOpen();
     writerPermit.acquireUninterruptibly();
     Connection connection = null;
-    try {
-      requireOpen();
+    try (Call call = enter()) {
       connection = newConnection();
       DatasetWriter writer = DatasetWriter.begin(info, connection, () -> writerFinished());
       activeWriter = writer;
       return writer;
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | StoreException | RuntimeException e) {
       closeQuietly(connection);
       writerPermit.release();
-      if (e instanceof IllegalStateException closedStore) {
+      if (e instanceof StoreException closedStore) {
         throw closedStore;
       }
       throw new StoreException(
           "cannot start importing " + info.sourceName() + " into " + directory + ": " + e, e);
     }
+  }
+
+  /**
+   * The generic attribute names of the objects of {@code types} (of every type when empty) in the
+   * live datasets, in name order, each with its kind: {@link Literal.Kind#NUMBER} when every value
+   * imported under that name was a number, else {@link Literal.Kind#TEXT}. Read from a small
+   * per-dataset table written at each import's commit, so it costs no scan of the objects.
+   */
+  public Map<String, Literal.Kind> attributeNames(Set<CityObjectType> types) throws StoreException {
+    Set<CityObjectType> copy = Set.copyOf(Objects.requireNonNull(types, "types"));
+    return read("list attribute names", c -> AttributeNames.live(c, copy));
   }
 
   /** The object with this gml:id (from the newest dataset having one), with all its geometry. */
@@ -142,7 +182,11 @@ public final class TwinStore implements AutoCloseable {
     return result;
   }
 
-  /** Aborts an open writer and releases the database; safe to call more than once. */
+  /**
+   * Aborts an open writer, waits up to {@link #CLOSE_WAIT_SECONDS} for the calls in flight, and
+   * releases the database; safe to call more than once. Calls still running after the wait keep
+   * their own connections, so H2 closes the database only when the last of them ends.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -151,6 +195,18 @@ public final class TwinStore implements AutoCloseable {
     DatasetWriter writer = activeWriter;
     if (writer != null) {
       writer.abort();
+    }
+    boolean drained = false;
+    try {
+      drained = lifecycle.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!drained) {
+      LOG.warn(
+          "closing store {} while {} calls still run; the database stays open until they end",
+          directory,
+          lifecycle.getReadLockCount());
     }
     closeQuietly(anchor);
   }
@@ -170,8 +226,8 @@ public final class TwinStore implements AutoCloseable {
    * statements see one committed state even while an import commits.
    */
   private <T> T read(String what, SqlCall<T> call) throws StoreException {
-    requireOpen();
-    try (Connection connection = newConnection()) {
+    try (Call entered = enter();
+        Connection connection = newConnection()) {
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       connection.setAutoCommit(false);
       try {
@@ -205,6 +261,11 @@ public final class TwinStore implements AutoCloseable {
     return read("explain a count", c -> new QueryExecutor(c).plan(filter));
   }
 
+  /** Bytes of changes H2 holds in memory, not yet in the file; for the benchmark. */
+  long unsavedBytes() throws SQLException {
+    return StoreFile.unsavedBytes(anchor);
+  }
+
   /** Rows readers cannot see: staged or replaced datasets and their objects, for tests. */
   long hiddenRowCount() throws StoreException {
     return read("count hidden rows", DatasetTable::hiddenRowCount);
@@ -220,10 +281,37 @@ public final class TwinStore implements AutoCloseable {
     }
   }
 
-  private void requireOpen() {
+  private void requireOpen() throws StoreException {
     if (closed.get()) {
-      throw new IllegalStateException("store " + directory + " is closed");
+      throw closedException();
     }
+  }
+
+  /**
+   * Registers a call in flight until the returned handle is closed; fails once {@link #close} has
+   * begun. Never blocks: while close holds the lock, {@code tryLock} fails at once.
+   */
+  private Call enter() throws StoreException {
+    ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+    if (!lock.tryLock()) {
+      throw closedException();
+    }
+    if (closed.get()) {
+      lock.unlock();
+      throw closedException();
+    }
+    return lock::unlock;
+  }
+
+  private StoreException closedException() {
+    return new StoreException("store " + directory + " is closed");
+  }
+
+  /** A call in flight; closing it lets {@link #close} proceed. */
+  @FunctionalInterface
+  private interface Call extends AutoCloseable {
+    @Override
+    void close();
   }
 
   private static void closeQuietly(Connection connection) {

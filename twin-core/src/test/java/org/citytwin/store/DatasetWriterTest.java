@@ -41,10 +41,15 @@ class DatasetWriterTest {
     for (CityObject building : buildings("b", 700)) {
       writer.write(building);
     }
-    // A repeated gml:id violates the dataset's uniqueness. Inserts are batched, so the failure
-    // shows at the batch flush or at the latest at commit; either way the import fails whole.
-    writer.write(buildings("b", 1).get(0));
-    StoreException e = assertThrows(StoreException.class, () -> writer.commit(Map.of()));
+    // A repeated gml:id violates the dataset's uniqueness. The failure shows at the write or at
+    // the latest at commit; either way the import fails whole.
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () -> {
+              writer.write(buildings("b", 1).get(0));
+              writer.commit(Map.of());
+            });
     assertTrue(e.getMessage().contains("b_0"), e.getMessage());
     assertEquals(DatasetWriter.State.ABORTED, writer.state());
     assertThrows(IllegalStateException.class, () -> writer.write(buildings("x", 1).get(0)));

@@ -1,6 +1,8 @@
 package org.citytwin.store;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class StoreBench {
 
   private static final GeometryFactory FACTORY = new GeometryFactory();
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private static final double LON = 135.45;
   private static final double LAT = 34.6;
   private static final double CITY_DEGREES = 0.1;
@@ -65,18 +68,69 @@ public final class StoreBench {
       objects.add(building(random, "bldg_" + i));
     }
     try (TwinStore store = TwinStore.open(directory)) {
+      UnsavedPeak peak = new UnsavedPeak(store);
+      peak.start();
       long start = System.nanoTime();
+      long cpuStart = CPU.getCurrentThreadCpuTime();
       TwinStoreTest.importAll(store, "bench.gml", objects);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "write: %d objects in %.2f s = %.0f objects/s%n", count, seconds, count / seconds);
+      printCpu(cpuStart, count);
+      printFileSize(directory, "after import");
       start = System.nanoTime();
+      cpuStart = CPU.getCurrentThreadCpuTime();
       TwinStoreTest.importAll(store, "bench.gml", objects);
       seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "re-import (replacing): %d objects in %.2f s = %.0f objects/s%n",
           count, seconds, count / seconds);
+      printCpu(cpuStart, count);
+      printFileSize(directory, "after re-import");
+      peak.interrupt();
+      peak.join();
+      System.out.printf("  peak unsaved changes seen: %.1f MB%n", peak.peakBytes / 1e6);
     }
+    printFileSize(directory, "after close");
+  }
+
+  /** Samples H2's unsaved memory every millisecond and keeps the largest value seen. */
+  private static final class UnsavedPeak extends Thread {
+    private final TwinStore store;
+    private volatile long peakBytes;
+
+    UnsavedPeak(TwinStore store) {
+      this.store = store;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!isInterrupted()) {
+          peakBytes = Math.max(peakBytes, store.unsavedBytes());
+          Thread.sleep(1);
+        }
+      } catch (InterruptedException | java.sql.SQLException e) {
+        // Interrupted at the end of the import: the peak is final.
+      }
+    }
+  }
+
+  /**
+   * The importing thread's CPU time, which H2 spends on the caller's thread: less disturbed than
+   * wall time when other work shares the machine.
+   */
+  private static void printCpu(long cpuStartNanos, int count) {
+    double cpuSeconds = (CPU.getCurrentThreadCpuTime() - cpuStartNanos) / 1e9;
+    System.out.printf(
+        "  importing thread CPU: %.2f s = %.0f objects per CPU-second%n",
+        cpuSeconds, count / cpuSeconds);
+  }
+
+  private static void printFileSize(Path directory, String when) throws IOException {
+    long bytes = Files.size(directory.resolve("twin.mv.db"));
+    System.out.printf("  file %s: %.1f MB%n", when, bytes / 1e6);
   }
 
   private static void query(Path directory, int count) throws Exception {

@@ -99,7 +99,7 @@ public final class StoreProcess {
         try (ResultSet rows = statement.executeQuery(sql)) {
           rows.next();
           long left = rows.getLong(1);
-          if (left > 0 && left < OBJECTS - 2 * ObjectInsert.BATCH_SIZE) {
+          if (left > 0 && left < OBJECTS - 2 * DatasetTable.PURGE_BATCH) {
             System.out.println("halting during purge");
             System.out.flush();
             Runtime.getRuntime().halt(HALTED);

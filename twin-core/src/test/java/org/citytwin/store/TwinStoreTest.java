@@ -85,7 +85,7 @@ class TwinStoreTest {
     TwinStore store = TwinStore.open(directory);
     store.close();
     store.close();
-    IllegalStateException e = assertThrows(IllegalStateException.class, store::version);
+    StoreException e = assertThrows(StoreException.class, store::version);
     assertTrue(e.getMessage().contains("is closed"), e.getMessage());
     assertTrue(Files.exists(directory.resolve("twin.mv.db")));
   }
