@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.citytwin.http.HttpProblem;
-import org.citytwin.model.AttributeValue;
 import org.citytwin.query.FixedAttribute;
 import org.citytwin.query.Literal;
 
@@ -21,14 +20,9 @@ final class Queryables {
     this.kinds = kinds;
   }
 
-  /** Fixed attributes plus {@code attributes} (name to an example value). */
-  static Queryables of(Map<String, AttributeValue> attributes) {
-    Map<String, Literal.Kind> kinds = new TreeMap<>();
-    attributes.forEach(
-        (name, value) ->
-            kinds.put(
-                name,
-                value instanceof AttributeValue.Number ? Literal.Kind.NUMBER : Literal.Kind.TEXT));
+  /** Fixed attributes plus the source attributes present, by name and kind. */
+  static Queryables of(Map<String, Literal.Kind> attributes) {
+    Map<String, Literal.Kind> kinds = new TreeMap<>(attributes);
     for (FixedAttribute fixed : FixedAttribute.values()) {
       kinds.put(fixed.attributeName(), fixed.kind());
     }

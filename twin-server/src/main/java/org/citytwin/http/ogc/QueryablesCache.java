@@ -1,11 +1,7 @@
 package org.citytwin.http.ogc;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.citytwin.model.AttributeValue;
-import org.citytwin.query.Filter;
-import org.citytwin.query.Query;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 
@@ -41,10 +37,6 @@ final class QueryablesCache {
   }
 
   private Queryables compute(Collections.Info collection) throws StoreException {
-    Map<String, AttributeValue> examples = new HashMap<>();
-    store.query(
-        Query.of(new Filter.TypeIn(collection.types())),
-        stored -> stored.object().attributes().forEach(examples::putIfAbsent));
-    return Queryables.of(examples);
+    return Queryables.of(store.attributeNames(collection.types()));
   }
 }
