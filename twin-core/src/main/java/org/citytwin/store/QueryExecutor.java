@@ -26,6 +26,41 @@ final class QueryExecutor {
   private static final String FROM =
       " FROM city_object o LEFT JOIN dataset d ON d.id = o.dataset_id";
 
+  /**
+   * The FROM clause for a filter: when the filter requires a spatial predicate (itself or one of
+   * its top-level AND terms), H2 is told to drive by the matching R-tree. Without the hint its cost
+   * model prefers the {@code type} B-tree, which on a city of 100,000 buildings reads every
+   * building for a 200 m box (seconds instead of milliseconds).
+   */
+  static String from(Filter filter) {
+    String index = spatialIndex(filter);
+    return index == null
+        ? FROM
+        : " FROM city_object o USE INDEX ("
+            + index
+            + ") LEFT JOIN dataset d ON d.id = o.dataset_id";
+  }
+
+  private static String spatialIndex(Filter filter) {
+    if (filter instanceof Filter.BboxIntersects
+        || filter instanceof Filter.GeometryIntersects
+        || filter instanceof Filter.WithinDistance) {
+      return "city_object_footprint";
+    }
+    if (filter instanceof Filter.Box3DIntersects) {
+      return "city_object_envelope_box";
+    }
+    if (filter instanceof Filter.And and) {
+      for (Filter term : and.filters()) {
+        String index = spatialIndex(term);
+        if (index != null) {
+          return index;
+        }
+      }
+    }
+    return null;
+  }
+
   /** Only objects of live datasets are visible; staged and replaced ones never are. */
   private static final String WHERE_VISIBLE = " WHERE d.state = 'LIVE' AND ";
 
@@ -48,7 +83,8 @@ final class QueryExecutor {
   long count(Filter filter) throws SQLException {
     SqlFilter.Condition where = SqlFilter.of(filter);
     try (PreparedStatement statement =
-        connection.prepareStatement("SELECT COUNT(*)" + FROM + WHERE_VISIBLE + where.sql())) {
+        connection.prepareStatement(
+            "SELECT COUNT(*)" + from(filter) + WHERE_VISIBLE + where.sql())) {
       bind(statement, where.parameters(), 1);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
@@ -60,7 +96,7 @@ final class QueryExecutor {
   /** The plan H2 chooses for {@link #count}, from EXPLAIN. */
   String plan(Filter filter) throws SQLException {
     SqlFilter.Condition where = SqlFilter.of(filter);
-    String sql = "EXPLAIN SELECT COUNT(*)" + FROM + WHERE_VISIBLE + where.sql();
+    String sql = "EXPLAIN SELECT COUNT(*)" + from(filter) + WHERE_VISIBLE + where.sql();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, where.parameters(), 1);
       try (ResultSet rows = statement.executeQuery()) {
@@ -97,7 +133,7 @@ final class QueryExecutor {
     List<Object> parameters = new ArrayList<>();
     StringBuilder sql =
         new StringBuilder("SELECT ").append(ObjectReader.columns(query.withGeometry()));
-    sql.append(FROM);
+    sql.append(from(query.filter()));
     SqlFilter.Condition where = SqlFilter.of(query.filter());
     sql.append(WHERE_VISIBLE).append(where.sql());
     parameters.addAll(where.parameters());
@@ -130,7 +166,7 @@ final class QueryExecutor {
     StringBuilder sql =
         new StringBuilder("SELECT ").append(ObjectReader.columns(query.withGeometry()));
     SqlFilter.Condition where = SqlFilter.of(within);
-    sql.append(FROM).append(WHERE_VISIBLE).append(where.sql());
+    sql.append(from(within)).append(WHERE_VISIBLE).append(where.sql());
     parameters.addAll(where.parameters());
     sql.append(" ORDER BY ").append(Schema.GROUND_METRES_FUNCTION);
     sql.append("(o.footprint, ?, ?), o.gml_id, o.id");
