@@ -145,15 +145,23 @@ public final class CoordinateConverter {
 
   private void transform(MathTransform transform, double[] xyz, int offset, int count, String way)
       throws CoordinateConversionException {
+    transformInPlace(transform, xyz, offset, count, way + " for " + sourceIdentifier());
+  }
+
+  /**
+   * Transforms {@code count} triples in place; a failure names {@code what} was being done and the
+   * first coordinate.
+   */
+  static void transformInPlace(
+      MathTransform transform, double[] xyz, int offset, int count, String what)
+      throws CoordinateConversionException {
     checkRange(xyz, offset, count);
     try {
       transform.transform(xyz, offset, xyz, offset, count);
     } catch (TransformException e) {
       throw new CoordinateConversionException(
           "cannot transform coordinates "
-              + way
-              + " for "
-              + sourceIdentifier()
+              + what
               + " starting at ("
               + xyz[offset]
               + ", "

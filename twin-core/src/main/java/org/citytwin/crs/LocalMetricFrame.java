@@ -76,21 +76,7 @@ public final class LocalMetricFrame {
 
   private void transform(MathTransform transform, double[] xyz, int offset, int count)
       throws CoordinateConversionException {
-    CoordinateConverter.checkRange(xyz, offset, count);
-    try {
-      transform.transform(xyz, offset, xyz, offset, count);
-    } catch (TransformException e) {
-      throw new CoordinateConversionException(
-          "cannot transform coordinates in "
-              + identifier
-              + " starting at ("
-              + xyz[offset]
-              + ", "
-              + xyz[offset + 1]
-              + "): "
-              + e.getMessage(),
-          e);
-    }
+    CoordinateConverter.transformInPlace(transform, xyz, offset, count, "in " + identifier);
   }
 
   @Override

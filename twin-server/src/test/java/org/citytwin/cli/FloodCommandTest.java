@@ -3,41 +3,20 @@ package org.citytwin.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.citytwin.terrain.EsriAsciiGrid;
 import org.citytwin.terrain.GridGeometry;
 import org.citytwin.terrain.Raster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code twin flood run} and {@code twin flood ea-test4} as a user runs them, on small grids. */
 class FloodCommandTest {
   @TempDir Path work;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
 
   @Test
   void runWritesGridsGaugesAndBalance() throws Exception {
@@ -57,7 +36,7 @@ class FloodCommandTest {
             "h1;POLYGON ((1030 5010, 1040 5010, 1040 5020, 1030 5020, 1030 5010))\n");
 
     int code =
-        TwinCommand.execute(
+        console.run(
             "flood",
             "run",
             "--dem",
@@ -82,7 +61,7 @@ class FloodCommandTest {
             "--out",
             outDir.toString());
 
-    assertEquals(0, code, err.toString());
+    assertEquals(0, code, console.err());
     for (String f :
         List.of(
             "max_depth.asc",
@@ -98,7 +77,7 @@ class FloodCommandTest {
     assertEquals("time_s,g1,g2", gauges.get(0));
     assertEquals(12, gauges.size(), "header and records at 0, 60, ..., 600 s");
     assertTrue(Files.readString(outDir.resolve("mass_balance.txt")).contains("relative_error"));
-    assertTrue(err.toString().contains("flood: t = 600 / 600 s"), err.toString());
+    assertTrue(console.err().contains("flood: t = 600 / 600 s"), console.err());
     assertEquals(g, EsriAsciiGrid.read(outDir.resolve("max_depth.asc")).geometry());
   }
 
@@ -109,7 +88,7 @@ class FloodCommandTest {
     Path level = work.resolve("level.asc");
     EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 3, 4), 2f), level);
     int code =
-        TwinCommand.execute(
+        console.run(
             "flood",
             "run",
             "--dem",
@@ -119,25 +98,24 @@ class FloodCommandTest {
             "--out",
             work.resolve("o").toString());
     assertEquals(ExitCodes.INPUT_REJECTED, code);
-    assertTrue(err.toString().contains("terrain grid"), err.toString());
+    assertTrue(console.err().contains("terrain grid"), console.err());
   }
 
   @Test
   void badDemIsRejectedWithItsLine() throws Exception {
     Path dem = Files.writeString(work.resolve("bad.asc"), "ncols 2\nnrows 1\n");
-    int code =
-        TwinCommand.execute("flood", "run", "--dem", dem.toString(), "--out", work.toString());
+    int code = console.run("flood", "run", "--dem", dem.toString(), "--out", work.toString());
     assertEquals(ExitCodes.INPUT_REJECTED, code);
-    assertTrue(err.toString().contains("bad.asc"), err.toString());
+    assertTrue(console.err().contains("bad.asc"), console.err());
   }
 
   @Test
   void eaTest4WritesItsSetupAndGauges() throws Exception {
     Path outDir = work.resolve("ea4");
     int code =
-        TwinCommand.execute(
+        console.run(
             "flood", "ea-test4", "--out", outDir.toString(), "--duration", "900", "--threads", "2");
-    assertEquals(0, code, err.toString());
+    assertEquals(0, code, console.err());
     assertTrue(Files.exists(outDir.resolve("dem.asc")));
     assertTrue(Files.readString(outDir.resolve("inflow.csv")).contains("3600.0,20.0"));
     List<String> gauges = Files.readAllLines(outDir.resolve("gauges.csv"));
