@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.citytwin.model.Envelope3D;
 import org.citytwin.query.Filter;
 import org.citytwin.query.FixedAttribute;
 import org.citytwin.query.Literal;
@@ -78,6 +79,35 @@ final class QueryExecutor {
    */
   QueryExecutor(Connection connection) {
     this.connection = connection;
+  }
+
+  /** The 3D box around every matching object's envelope, empty when nothing matches. */
+  Optional<Envelope3D> extent(Filter filter) throws SQLException {
+    SqlFilter.Condition where = SqlFilter.of(filter);
+    String sql =
+        "SELECT MIN(o.min_lon), MIN(o.min_lat), MIN(o.min_h), MAX(o.max_lon), MAX(o.max_lat),"
+            + " MAX(o.max_h)"
+            + from(filter)
+            + WHERE_VISIBLE
+            + where.sql();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, where.parameters(), 1);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        double minLon = rows.getDouble(1);
+        if (rows.wasNull()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            Envelope3D.of(
+                minLon,
+                rows.getDouble(2),
+                rows.getDouble(3),
+                rows.getDouble(4),
+                rows.getDouble(5),
+                rows.getDouble(6)));
+      }
+    }
   }
 
   long count(Filter filter) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.citytwin.model.CityObjectType;
+import org.citytwin.model.Envelope3D;
 import org.citytwin.query.Filter;
 import org.citytwin.query.Literal;
 import org.citytwin.query.Query;
@@ -161,6 +162,15 @@ public final class TwinStore implements AutoCloseable {
   public long count(Filter filter) throws StoreException {
     Objects.requireNonNull(filter, "filter");
     return read("count objects", c -> new QueryExecutor(c).count(filter));
+  }
+
+  /**
+   * The 3D box (CRS84 degrees, heights in metres) around the envelopes of every object matching
+   * {@code filter}; empty when nothing matches. Objects without geometry do not count.
+   */
+  public Optional<Envelope3D> extent(Filter filter) throws StoreException {
+    Objects.requireNonNull(filter, "filter");
+    return read("compute an extent", c -> new QueryExecutor(c).extent(filter));
   }
 
   /** Streams the query's result, in order, to {@code sink} without collecting it. */

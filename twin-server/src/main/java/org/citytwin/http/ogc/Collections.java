@@ -3,10 +3,12 @@ package org.citytwin.http.ogc;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.model.CityObjectType.Collection;
+import org.citytwin.model.Envelope3D;
 import org.citytwin.query.Filter;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
@@ -17,7 +19,7 @@ import org.citytwin.store.TwinStore;
  */
 final class Collections {
   /** A collection with what it holds. */
-  record Info(Collection collection, long objectCount) {
+  record Info(Collection collection, long objectCount, Optional<Envelope3D> extent) {
     String id() {
       return collection.id();
     }
@@ -52,7 +54,8 @@ final class Collections {
       for (Collection collection : Collection.values()) {
         long count = store.count(new Filter.TypeIn(typesOf(collection)));
         if (count > 0) {
-          infos.add(new Info(collection, count));
+          Filter types = new Filter.TypeIn(typesOf(collection));
+          infos.add(new Info(collection, count, store.extent(types)));
         }
       }
       cached = List.copyOf(infos);

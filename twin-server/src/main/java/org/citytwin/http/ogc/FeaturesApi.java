@@ -172,6 +172,14 @@ public final class FeaturesApi {
     node.put("id", info.id());
     node.put("title", info.title());
     node.put("description", info.objectCount() + " " + info.id() + " objects");
+    info.extent()
+        .ifPresent(
+            box -> {
+              ObjectNode spatial = node.putObject("extent").putObject("spatial");
+              ArrayNode bbox = spatial.putArray("bbox").addArray();
+              bbox.add(box.minLon()).add(box.minLat()).add(box.maxLon()).add(box.maxLat());
+              spatial.put("crs", ResponseCrs.CRS84);
+            });
     node.put("itemType", "feature");
     ArrayNode crs = node.putArray("crs");
     ResponseCrs.SUPPORTED.forEach(crs::add);

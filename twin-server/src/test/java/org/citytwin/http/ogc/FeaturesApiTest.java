@@ -292,6 +292,26 @@ class FeaturesApiTest {
   }
 
   @Test
+  void collectionExtentBoundsEveryBuilding() throws Exception {
+    JsonNode bbox = getJson("/collections/buildings").at("/extent/spatial/bbox/0");
+    double[] scanned = {180, 90, -180, -90};
+    twin.store()
+        .query(
+            org.citytwin.query.Query.of(
+                new Filter.TypeIn(Collections.typesOf(CityObjectType.Collection.BUILDINGS))),
+            stored -> {
+              var envelope = stored.object().shape().envelope();
+              scanned[0] = Math.min(scanned[0], envelope.minLon());
+              scanned[1] = Math.min(scanned[1], envelope.minLat());
+              scanned[2] = Math.max(scanned[2], envelope.maxLon());
+              scanned[3] = Math.max(scanned[3], envelope.maxLat());
+            });
+    for (int i = 0; i < 4; i++) {
+      assertEquals(scanned[i], bbox.get(i).asDouble(), 1e-12, "bbox[" + i + "]");
+    }
+  }
+
+  @Test
   void queryablesWorkAsQueryParameters() throws Exception {
     JsonNode page = getJson("/collections/buildings/items?limit=10000&storeysAboveGround=2");
     long expected =
