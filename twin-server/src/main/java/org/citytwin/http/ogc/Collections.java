@@ -47,21 +47,34 @@ final class Collections {
     return store;
   }
 
+  /**
+   * The collections present, recomputed once per store version: one thread counts while concurrent
+   * requests wait for its result instead of each scanning the store again.
+   */
   List<Info> present() throws StoreException {
     long version = store.version();
-    if (version != cachedVersion) {
-      List<Info> infos = new ArrayList<>();
-      for (Collection collection : Collection.values()) {
-        long count = store.count(new Filter.TypeIn(typesOf(collection)));
-        if (count > 0) {
-          Filter types = new Filter.TypeIn(typesOf(collection));
-          infos.add(new Info(collection, count, store.extent(types)));
-        }
-      }
-      cached = List.copyOf(infos);
-      cachedVersion = version;
+    if (version == cachedVersion) {
+      return cached;
     }
-    return cached;
+    synchronized (this) {
+      if (version != cachedVersion) {
+        cached = compute();
+        cachedVersion = version;
+      }
+      return cached;
+    }
+  }
+
+  private List<Info> compute() throws StoreException {
+    List<Info> infos = new ArrayList<>();
+    for (Collection collection : Collection.values()) {
+      Filter types = new Filter.TypeIn(typesOf(collection));
+      long count = store.count(types);
+      if (count > 0) {
+        infos.add(new Info(collection, count, store.extent(types)));
+      }
+    }
+    return List.copyOf(infos);
   }
 
   /** The collection with that id, or 404 naming the ones that exist. */
