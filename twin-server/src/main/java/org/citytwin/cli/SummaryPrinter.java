@@ -28,7 +28,7 @@ final class SummaryPrinter {
         seconds,
         summary.objectCount() / seconds,
         summary.bytes() / 1e6 / seconds);
-    out.println("Objects by type:");
+    out.println(summary.objectsByType().isEmpty() ? "Objects by type: none" : "Objects by type:");
     for (Map.Entry<CityObjectType, Long> entry : summary.objectsByType().entrySet()) {
       out.printf("  %-22s %,10d%n", entry.getKey().id(), entry.getValue());
     }
