@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.citytwin.model.CityObjectType;
@@ -60,6 +61,8 @@ public final class TwinStore implements AutoCloseable {
 
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile DatasetWriter activeWriter;
+  private final AtomicLong cachedVersion = new AtomicLong(-1);
+  private final AtomicLong versionGeneration = new AtomicLong();
 
   private TwinStore(Path directory, String url, Connection anchor) {
     this.directory = directory;
@@ -112,7 +115,22 @@ public final class TwinStore implements AutoCloseable {
 
   /** The store-wide change counter: bumped by every committed dataset import. */
   public long version() throws StoreException {
-    return read("read the version", DatasetTable::version);
+    // Only this process writes the store (the file is locked), so the version can only change
+    // when one of our writers finishes; it is read once and kept until then. A value read while a
+    // writer was finishing is not kept (the generation moved), so the cache is never stale.
+    if (closed.get()) {
+      throw closedException();
+    }
+    long cached = cachedVersion.get();
+    if (cached >= 0) {
+      return cached;
+    }
+    long generation = versionGeneration.get();
+    long version = read("read the version", DatasetTable::version);
+    if (versionGeneration.get() == generation) {
+      cachedVersion.compareAndSet(-1, version);
+    }
+    return version;
   }
 
   /** Every committed dataset, by source name. */
@@ -230,6 +248,8 @@ public final class TwinStore implements AutoCloseable {
   }
 
   private void writerFinished() {
+    versionGeneration.incrementAndGet();
+    cachedVersion.set(-1);
     activeWriter = null;
     writerPermit.release();
   }
