@@ -2,6 +2,7 @@ package org.citytwin.http;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -99,6 +100,13 @@ public final class LiveTwin implements AutoCloseable {
     return client.send(
         request.timeout(Duration.ofSeconds(60)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The gml:id of the first feature the server lists in {@code collection}. */
+  public String firstFeatureId(String collection) throws IOException, InterruptedException {
+    HttpResponse<String> response = get("/collections/" + collection + "/items?limit=1");
+    assertTrue(response.statusCode() == 200, response.body());
+    return new ObjectMapper().readTree(response.body()).get("features").get(0).get("id").asText();
   }
 
   /** A query parameter value, percent-encoded. */

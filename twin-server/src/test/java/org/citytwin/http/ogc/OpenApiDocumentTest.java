@@ -41,12 +41,7 @@ class OpenApiDocumentTest {
         response.headers().firstValue("Content-Type").orElse("").startsWith("application/vnd.oai"),
         response.headers().toString());
     document = FeaturesApiTest.json(response);
-    featureId =
-        FeaturesApiTest.json(twin.get("/collections/buildings/items?limit=1"))
-            .get("features")
-            .get(0)
-            .get("id")
-            .asText();
+    featureId = twin.firstFeatureId("buildings");
   }
 
   @AfterAll

@@ -28,12 +28,7 @@ class ResponseCrsTest {
   @BeforeAll
   static void start() throws Exception {
     twin = LiveTwin.start(directory, LiveTwin.BUILDINGS);
-    featureId =
-        FeaturesApiTest.json(twin.get("/collections/buildings/items?limit=1"))
-            .get("features")
-            .get(0)
-            .get("id")
-            .asText();
+    featureId = twin.firstFeatureId("buildings");
   }
 
   @AfterAll
