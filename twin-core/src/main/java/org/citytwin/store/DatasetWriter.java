@@ -37,6 +37,7 @@ public final class DatasetWriter implements AutoCloseable {
   private final long datasetId;
   private final ObjectInsert insert;
   private final AttributeNames attributeNames = new AttributeNames();
+  private final TypeSummaries typeSummaries = new TypeSummaries();
   private final Runnable onFinish;
   private State state = State.OPEN;
   private long objectCount;
@@ -79,6 +80,7 @@ public final class DatasetWriter implements AutoCloseable {
     try {
       insert.add(object);
       attributeNames.add(object);
+      typeSummaries.add(object);
       objectCount++;
     } catch (SQLException e) {
       abort();
@@ -106,6 +108,7 @@ public final class DatasetWriter implements AutoCloseable {
     try {
       insert.flush();
       attributeNames.insert(connection, datasetId);
+      typeSummaries.insert(connection, datasetId);
       dataset = DatasetTable.publish(connection, datasetId, info, objectCount, issueCounts);
     } catch (SQLException e) {
       abort();

@@ -11,7 +11,7 @@ import org.h2gis.functions.factory.H2GISFunctions;
 /** Creates the tables on first open and checks the version of an existing store. */
 final class Schema {
 
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /** The SQL name of {@link SqlFunctions#groundMetres}, registered on every open. */
   static final String GROUND_METRES_FUNCTION = "TWIN_GROUND_METRES";
@@ -83,6 +83,7 @@ final class Schema {
             geometry_blob BINARY LARGE OBJECT,
             UNIQUE(gml_id, dataset_id))""",
           CREATE_ATTRIBUTE_NAME,
+          TypeSummaries.CREATE_TABLE,
           // R-trees; package-info explains how imports stay crash-safe with them.
           "CREATE SPATIAL INDEX city_object_footprint ON city_object(footprint)",
           "CREATE SPATIAL INDEX city_object_envelope_box ON city_object(envelope_box)",
@@ -111,6 +112,10 @@ final class Schema {
       Version2Migration.run(connection, CREATE_ATTRIBUTE_NAME);
       found = schemaVersion(connection);
     }
+    if (found == 3) {
+      addTypeSummaries(connection);
+      found = schemaVersion(connection);
+    }
     if (found < VERSION) {
       // Version 1 was never released; its stores are development data to import again. Version 2
       // stores are upgraded in place above.
@@ -132,6 +137,27 @@ final class Schema {
               + "; use a newer twin");
     }
     registerFunctions(connection);
+  }
+
+  /**
+   * Upgrades a version 3 store to version 4 by summarising its objects per dataset and type, in one
+   * transaction with the new version number.
+   */
+  private static void addTypeSummaries(Connection connection) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(TypeSummaries.CREATE_TABLE);
+      statement.executeUpdate(TypeSummaries.FILL_FROM_OBJECTS);
+      statement.executeUpdate(
+          "UPDATE store_meta SET meta_value = 4 WHERE meta_key = 'schema_version'");
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
   }
 
   private static void create(Connection connection) throws SQLException {

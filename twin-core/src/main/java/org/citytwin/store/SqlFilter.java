@@ -110,7 +110,7 @@ final class SqlFilter {
    * A query box as a 4326 polygon; {@code &&} compares bounding boxes, so a flat box (a point or
    * line) works as well.
    */
-  private static Geometry boxGeometry(Envelope box) {
+  static Geometry boxGeometry(Envelope box) {
     return GEOMETRIES.toGeometry(box);
   }
 

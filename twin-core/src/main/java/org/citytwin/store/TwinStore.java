@@ -63,6 +63,12 @@ public final class TwinStore implements AutoCloseable {
   private volatile DatasetWriter activeWriter;
   private final AtomicLong cachedVersion = new AtomicLong(-1);
   private final AtomicLong versionGeneration = new AtomicLong();
+  private final SpatialSnapshots snapshots =
+      new SpatialSnapshots(
+          () ->
+              read(
+                  "index footprints in memory",
+                  c -> SpatialSnapshot.load(c, DatasetTable.version(c))));
 
   private TwinStore(Path directory, String url, Connection anchor) {
     this.directory = directory;
@@ -133,6 +139,20 @@ public final class TwinStore implements AutoCloseable {
     return version;
   }
 
+  /**
+   * Indexes the footprint boxes of the live objects in memory now (about 100 bytes per object)
+   * rather than at the first bounding-box query, which would otherwise be answered by H2's slower
+   * R-tree until the index is ready. Each import makes a new one on the first query after it.
+   */
+  public void prepareSpatialIndex() throws StoreException {
+    snapshots.buildNow(version());
+  }
+
+  /** Whether the in-memory footprint index of the current version is ready; for tests. */
+  boolean hasSpatialSnapshot() throws StoreException {
+    return read("check the footprint index", c -> snapshots.forTransaction(c) != null);
+  }
+
   /** Every committed dataset, by source name. */
   public List<Dataset> datasets() throws StoreException {
     return read("list datasets", DatasetTable::list);
@@ -174,6 +194,14 @@ public final class TwinStore implements AutoCloseable {
     return read("list attribute names", c -> AttributeNames.live(c, copy));
   }
 
+  /**
+   * The count and extent of the live objects of each type present, read from a per-import summary
+   * written when each dataset was published (no scan of the objects).
+   */
+  public Map<CityObjectType, TypeSummary> typeSummaries() throws StoreException {
+    return read("summarise object types", TypeSummaries::live);
+  }
+
   /** The object with this gml:id (from the newest dataset having one), with all its geometry. */
   public Optional<StoredObject> get(String gmlId) throws StoreException {
     Objects.requireNonNull(gmlId, "gml:id");
@@ -182,7 +210,15 @@ public final class TwinStore implements AutoCloseable {
 
   public long count(Filter filter) throws StoreException {
     Objects.requireNonNull(filter, "filter");
-    return read("count objects", c -> new QueryExecutor(c).count(filter));
+    Optional<SnapshotQueries.BoxQuery> box = SnapshotQueries.of(filter);
+    return read(
+        "count objects",
+        c -> {
+          SpatialSnapshot snapshot = box.isEmpty() ? null : snapshots.forTransaction(c);
+          return snapshot != null
+              ? new SnapshotQueries(c, snapshot).count(box.get())
+              : new QueryExecutor(c).count(filter);
+        });
   }
 
   /**
@@ -198,10 +234,16 @@ public final class TwinStore implements AutoCloseable {
   public void query(Query query, Consumer<StoredObject> sink) throws StoreException {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(sink, "sink");
+    Optional<SnapshotQueries.BoxQuery> box = SnapshotQueries.of(query);
     read(
         "query objects",
         c -> {
-          new QueryExecutor(c).query(query, sink);
+          SpatialSnapshot snapshot = box.isEmpty() ? null : snapshots.forTransaction(c);
+          if (snapshot != null) {
+            new SnapshotQueries(c, snapshot).page(box.get(), query, sink);
+          } else {
+            new QueryExecutor(c).query(query, sink);
+          }
           return null;
         });
   }

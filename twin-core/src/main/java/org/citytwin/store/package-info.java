@@ -3,15 +3,24 @@
  * nothing visibility and queried with {@link org.citytwin.query.Query}. The only package that
  * speaks SQL.
  *
- * <p>Schema (version 3): {@code dataset} has one row per import with a state ({@code LOADING},
+ * <p>Schema (version 4): {@code dataset} has one row per import with a state ({@code LOADING},
  * {@code LIVE}, {@code REPLACED}); {@code city_object} has one row per object with the fixed query
  * attributes as typed, indexed columns, the 2D footprint (SRID 4326) and the 2D box of its 3D
  * envelope each under an H2 SPATIAL index (R-tree), the attributes and risks as JSON, and the LOD
  * geometries and meshes in a versioned binary blob ({@link GeometryBlob}); {@code attribute_name}
  * lists each import's generic attribute names per object type with their kind, written once when
- * the import is published; {@code store_meta} holds the schema version and the store-wide change
- * counter. Version 2 stores, which repeated every generic attribute as a row of an indexed {@code
- * object_attribute} table, are upgraded on open.
+ * the import is published; {@code type_summary} holds each import's object count and extent per
+ * type, written in the same transaction, so the collection list reads a few rows; {@code
+ * store_meta} holds the schema version and the store-wide change counter. Version 2 stores, which
+ * repeated every generic attribute as a row of an indexed {@code object_attribute} table, and
+ * version 3 stores, which had no type summaries, are upgraded on open.
+ *
+ * <p><b>In-memory footprint index.</b> Bounding-box queries (optionally by type, in the default
+ * order) are answered from a {@link SpatialSnapshot} of the live footprint boxes built once per
+ * store version: about 30 times faster than H2's R-tree scan at 100,000 buildings. H2 then only
+ * tests the footprints that cross the box's edge and reads the page's rows by primary key. Until
+ * the snapshot of a new version is built (in the background, on the first query after an import),
+ * queries run on H2's R-trees.
  *
  * <p><b>Generic attributes are not indexed.</b> A predicate or sort key on a name that is not a
  * {@link org.citytwin.query.FixedAttribute} reads the value from {@code attributes_json} through

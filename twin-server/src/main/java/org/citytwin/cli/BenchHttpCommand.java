@@ -174,6 +174,11 @@ final class BenchHttpCommand implements Callable<Integer> {
         sample.extent().maxLat(),
         sample.anchors().size(),
         (System.nanoTime() - start) / 1e9);
+    long indexStart = System.nanoTime();
+    store.prepareSpatialIndex();
+    out.printf(
+        "in-memory footprint index of the store version built in %.1f s%n",
+        (System.nanoTime() - indexStart) / 1e9);
     int size = requests != null ? requests : TIMED_SEQUENCE;
     double getShare = getPercent / 100.0;
     List<BenchRequest> measured = RequestMix.generate(sample, size, getShare, seed);

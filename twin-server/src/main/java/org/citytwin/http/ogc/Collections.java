@@ -3,15 +3,16 @@ package org.citytwin.http.ogc;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.model.CityObjectType.Collection;
 import org.citytwin.model.Envelope3D;
-import org.citytwin.query.Filter;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
+import org.citytwin.store.TypeSummary;
 
 /**
  * The feature collections the API offers: one per kind of object present in the store (buildings,
@@ -66,12 +67,16 @@ final class Collections {
   }
 
   private List<Info> compute() throws StoreException {
+    Map<CityObjectType, TypeSummary> summaries = store.typeSummaries();
     List<Info> infos = new ArrayList<>();
     for (Collection collection : Collection.values()) {
-      Filter types = new Filter.TypeIn(typesOf(collection));
-      long count = store.count(types);
-      if (count > 0) {
-        infos.add(new Info(collection, count, store.extent(types)));
+      TypeSummary total = new TypeSummary(0, Optional.empty());
+      for (CityObjectType type : typesOf(collection)) {
+        TypeSummary summary = summaries.get(type);
+        total = summary == null ? total : total.plus(summary);
+      }
+      if (total.count() > 0) {
+        infos.add(new Info(collection, total.count(), total.extent()));
       }
     }
     return List.copyOf(infos);
