@@ -1,12 +1,8 @@
 package org.citytwin.store;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,29 +12,45 @@ import org.citytwin.query.Filter;
 import org.citytwin.query.Query;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Counts and pages of a bounding-box query (optionally restricted to object types, in the default
- * {@code gml_id} order) answered from a {@link SpatialSnapshot}: the snapshot finds the candidates,
- * H2 tests only the footprints that cross the box's edge and reads the rows of the page by primary
- * key. The result is exactly what {@link QueryExecutor} returns for the same query.
+ * {@code gml_id} order) answered from a {@link SpatialSnapshot} and the {@link ObjectCache}: the
+ * snapshot finds the candidates; footprints that cross the box's edge are tested with JTS when
+ * cached (the same test H2GIS's {@code ST_Intersects} makes) or by H2 otherwise; the page's objects
+ * come from the cache or are read by primary key. The result is what {@link QueryExecutor} returns
+ * for the same query on the snapshot's version.
  */
 final class SnapshotQueries {
-  private static final String EXACT =
-      "SELECT o.id FROM city_object o WHERE o.id = ANY(?) AND ST_Intersects(o.footprint, ?)";
-
-  private static final String ROWS =
-      " FROM city_object o LEFT JOIN dataset d ON d.id = o.dataset_id WHERE o.id = ANY(?)";
 
   /** A filter the snapshot answers: a box, and the types to keep (null for every type). */
   record BoxQuery(Filter.BboxIntersects box, Set<CityObjectType> types) {}
 
-  private final Connection connection;
-  private final SpatialSnapshot snapshot;
+  /** Thrown when a row of the snapshot's version is gone: a newer import replaced it. */
+  static final class StaleSnapshotException extends Exception {
+    StaleSnapshotException() {
+      super("a newer store version replaced objects of the in-memory index", null, false, false);
+    }
+  }
 
-  SnapshotQueries(Connection connection, SpatialSnapshot snapshot) {
-    this.connection = connection;
+  /** Where rows not in the cache come from: H2, each call in a read transaction of its own. */
+  interface RowSource {
+    /** The ids whose footprint intersects {@code area}; null when some of the rows are gone. */
+    long[] intersecting(long[] ids, Geometry area) throws StoreException;
+
+    List<StoredObject> read(long[] ids, boolean withGeometry) throws StoreException;
+  }
+
+  private final SpatialSnapshot snapshot;
+  private final ObjectCache cache;
+  private final RowSource rows;
+
+  SnapshotQueries(SpatialSnapshot snapshot, ObjectCache cache, RowSource rows) {
     this.snapshot = snapshot;
+    this.cache = cache;
+    this.rows = rows;
   }
 
   /** The box query {@code filter} is, when it is a box alone or a box and a type set. */
@@ -66,45 +78,46 @@ final class SnapshotQueries {
         : Optional.empty();
   }
 
-  long count(BoxQuery query) throws SQLException {
+  long count(BoxQuery query) throws StoreException, StaleSnapshotException {
     return matches(query).length;
   }
 
-  void page(BoxQuery boxQuery, Query query, Consumer<StoredObject> sink) throws SQLException {
+  void page(BoxQuery boxQuery, Query query, Consumer<StoredObject> sink)
+      throws StoreException, StaleSnapshotException {
     int[] ranks = matches(boxQuery);
-    long from = Math.min(query.offset(), ranks.length);
-    int to = (int) Math.min(ranks.length, from + query.limit());
+    int from = (int) Math.min(query.offset(), ranks.length);
+    int to = (int) Math.min(ranks.length, from + (long) query.limit());
     if (from >= to) {
       return;
     }
-    long[] ids = new long[to - (int) from];
-    Map<Long, Integer> position = new HashMap<>();
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = snapshot.storeId(ranks[(int) from + i]);
-      position.put(ids[i], i);
+    StoredObject[] page = new StoredObject[to - from];
+    Map<Long, Integer> missing = new HashMap<>();
+    for (int i = 0; i < page.length; i++) {
+      long id = snapshot.storeId(ranks[from + i]);
+      page[i] = query.withGeometry() ? null : cache.get(id);
+      if (page[i] == null) {
+        missing.put(id, i);
+      }
     }
-    StoredObject[] page = new StoredObject[ids.length];
-    String sql = "SELECT " + ObjectReader.columns(query.withGeometry()) + ROWS;
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setArray(1, idArray(ids));
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          StoredObject object = ObjectReader.read(rows, query.withGeometry());
-          page[position.get(object.storeId())] = object;
+    if (!missing.isEmpty()) {
+      long[] ids = missing.keySet().stream().mapToLong(Long::longValue).toArray();
+      for (StoredObject object : rows.read(ids, query.withGeometry())) {
+        page[missing.get(object.storeId())] = object;
+        if (!query.withGeometry()) {
+          cache.put(object);
         }
       }
     }
     for (StoredObject object : page) {
       if (object == null) {
-        // The snapshot and this transaction see the same version, so every row is there.
-        throw new SQLException("an object of the spatial snapshot is missing from its version");
+        throw new StaleSnapshotException();
       }
-      sink.accept(object);
     }
+    Arrays.stream(page).forEach(sink);
   }
 
   /** The ranks of every match, ascending: the certain ones and the edge ones that pass. */
-  private int[] matches(BoxQuery query) throws SQLException {
+  private int[] matches(BoxQuery query) throws StoreException, StaleSnapshotException {
     SpatialSnapshot.Candidates candidates = snapshot.find(query.box(), query.types());
     if (candidates.edge().length == 0) {
       return candidates.inside();
@@ -116,31 +129,37 @@ final class SnapshotQueries {
     return all;
   }
 
-  /** The ranks among {@code edge} whose footprint intersects the box, tested by H2. */
-  private int[] exact(int[] edge, Filter.BboxIntersects box) throws SQLException {
-    Map<Long, Integer> rankOf = new HashMap<>();
-    long[] ids = new long[edge.length];
-    for (int i = 0; i < edge.length; i++) {
-      ids[i] = snapshot.storeId(edge[i]);
-      rankOf.put(ids[i], edge[i]);
-    }
+  /**
+   * The ranks among {@code edge} whose footprint intersects the box: cached footprints tested here,
+   * the others by H2 in one statement.
+   */
+  private int[] exact(int[] edge, Filter.BboxIntersects box)
+      throws StoreException, StaleSnapshotException {
     Geometry area =
         SqlFilter.boxGeometry(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()));
+    PreparedGeometry prepared = PreparedGeometryFactory.prepare(area);
     int[] passed = new int[edge.length];
     int count = 0;
-    try (PreparedStatement statement = connection.prepareStatement(EXACT)) {
-      statement.setArray(1, idArray(ids));
-      statement.setObject(2, area);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          passed[count++] = rankOf.get(rows.getLong(1));
-        }
+    Map<Long, Integer> uncached = new HashMap<>();
+    for (int rank : edge) {
+      long id = snapshot.storeId(rank);
+      StoredObject cached = cache.get(id);
+      if (cached == null) {
+        uncached.put(id, rank);
+      } else if (prepared.intersects(cached.object().shape().footprint())) {
+        passed[count++] = rank;
+      }
+    }
+    if (!uncached.isEmpty()) {
+      long[] ids = uncached.keySet().stream().mapToLong(Long::longValue).toArray();
+      long[] intersecting = rows.intersecting(ids, area);
+      if (intersecting == null) {
+        throw new StaleSnapshotException();
+      }
+      for (long id : intersecting) {
+        passed[count++] = uncached.get(id);
       }
     }
     return Arrays.copyOf(passed, count);
-  }
-
-  private Array idArray(long[] ids) throws SQLException {
-    return connection.createArrayOf("BIGINT", Arrays.stream(ids).boxed().toArray());
   }
 }

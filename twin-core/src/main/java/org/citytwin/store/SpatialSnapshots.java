@@ -1,7 +1,5 @@
 package org.citytwin.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -30,11 +28,10 @@ final class SpatialSnapshots {
   }
 
   /**
-   * The snapshot of the version {@code connection}'s transaction sees, or null when there is none
-   * yet (one is then started in the background).
+   * The snapshot of store version {@code version}, or null when there is none yet (one is then
+   * started in the background).
    */
-  SpatialSnapshot forTransaction(Connection connection) throws SQLException {
-    long version = DatasetTable.version(connection);
+  SpatialSnapshot forVersion(long version) {
     SpatialSnapshot snapshot = latest.get();
     if (snapshot != null && snapshot.version() == version) {
       return snapshot;

@@ -23,6 +23,7 @@ import org.citytwin.model.Envelope3D;
 import org.citytwin.query.Filter;
 import org.citytwin.query.Literal;
 import org.citytwin.query.Query;
+import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,19 @@ public final class TwinStore implements AutoCloseable {
   private volatile DatasetWriter activeWriter;
   private final AtomicLong cachedVersion = new AtomicLong(-1);
   private final AtomicLong versionGeneration = new AtomicLong();
+  private final ObjectCache objectCache = ObjectCache.sizedForHeap();
+  private final SnapshotQueries.RowSource rowsById =
+      new SnapshotQueries.RowSource() {
+        @Override
+        public long[] intersecting(long[] ids, Geometry area) throws StoreException {
+          return TwinStore.this.read("test footprints", c -> RowsById.intersecting(c, ids, area));
+        }
+
+        @Override
+        public List<StoredObject> read(long[] ids, boolean withGeometry) throws StoreException {
+          return TwinStore.this.read("read objects", c -> RowsById.read(c, ids, withGeometry));
+        }
+      };
   private final SpatialSnapshots snapshots =
       new SpatialSnapshots(
           () ->
@@ -150,7 +164,13 @@ public final class TwinStore implements AutoCloseable {
 
   /** Whether the in-memory footprint index of the current version is ready; for tests. */
   boolean hasSpatialSnapshot() throws StoreException {
-    return read("check the footprint index", c -> snapshots.forTransaction(c) != null);
+    return snapshots.forVersion(version()) != null;
+  }
+
+  /** Queries on the snapshot of the current version, or null while there is none. */
+  private SnapshotQueries snapshotQueries() throws StoreException {
+    SpatialSnapshot snapshot = snapshots.forVersion(version());
+    return snapshot == null ? null : new SnapshotQueries(snapshot, objectCache, rowsById);
   }
 
   /** Every committed dataset, by source name. */
@@ -211,14 +231,17 @@ public final class TwinStore implements AutoCloseable {
   public long count(Filter filter) throws StoreException {
     Objects.requireNonNull(filter, "filter");
     Optional<SnapshotQueries.BoxQuery> box = SnapshotQueries.of(filter);
-    return read(
-        "count objects",
-        c -> {
-          SpatialSnapshot snapshot = box.isEmpty() ? null : snapshots.forTransaction(c);
-          return snapshot != null
-              ? new SnapshotQueries(c, snapshot).count(box.get())
-              : new QueryExecutor(c).count(filter);
-        });
+    if (box.isPresent()) {
+      SnapshotQueries snapshot = snapshotQueries();
+      if (snapshot != null) {
+        try {
+          return snapshot.count(box.get());
+        } catch (SnapshotQueries.StaleSnapshotException e) {
+          // An import replaced objects meanwhile: answer from the tables as they are now.
+        }
+      }
+    }
+    return read("count objects", c -> new QueryExecutor(c).count(filter));
   }
 
   /**
@@ -235,15 +258,22 @@ public final class TwinStore implements AutoCloseable {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(sink, "sink");
     Optional<SnapshotQueries.BoxQuery> box = SnapshotQueries.of(query);
+    if (box.isPresent()) {
+      SnapshotQueries snapshot = snapshotQueries();
+      if (snapshot != null) {
+        try {
+          snapshot.page(box.get(), query, sink);
+          return;
+        } catch (SnapshotQueries.StaleSnapshotException e) {
+          // An import replaced objects meanwhile (before any was passed to the sink): answer from
+          // the tables as they are now.
+        }
+      }
+    }
     read(
         "query objects",
         c -> {
-          SpatialSnapshot snapshot = box.isEmpty() ? null : snapshots.forTransaction(c);
-          if (snapshot != null) {
-            new SnapshotQueries(c, snapshot).page(box.get(), query, sink);
-          } else {
-            new QueryExecutor(c).query(query, sink);
-          }
+          new QueryExecutor(c).query(query, sink);
           return null;
         });
   }

@@ -128,6 +128,27 @@ class SpatialSnapshotTest {
     assertTrue(ids(store.list(Query.of(point))).contains(building.object().gmlId()));
   }
 
+  @Test
+  void aReimportIsSeenAtOnceAndThenFromItsOwnIndex(@TempDir Path other) throws Exception {
+    Filter.BboxIntersects box = new Filter.BboxIntersects(135.44, 34.59, 135.46, 34.61);
+    try (TwinStore small = TwinStore.open(other)) {
+      TwinStoreTest.importAll(small, "a.gml", List.of(building("old_1"), building("old_2")));
+      small.prepareSpatialIndex();
+      assertEquals(List.of("old_1", "old_2"), ids(small.list(Query.of(box))));
+      TwinStoreTest.importAll(small, "a.gml", List.of(building("new_1")));
+      assertEquals(List.of("new_1"), ids(small.list(Query.of(box))));
+      assertEquals(1, small.count(box));
+      small.prepareSpatialIndex();
+      assertTrue(small.hasSpatialSnapshot());
+      assertEquals(List.of("new_1"), ids(small.list(Query.of(box))));
+      assertEquals(1, small.count(box));
+    }
+  }
+
+  private static org.citytwin.model.CityObject building(String id) {
+    return BoxBuildings.box(id, 135.45, 34.6, 20, 12, 2.5, 21.5, java.util.Map.of(), List.of());
+  }
+
   private static Filter.BboxIntersects randomBox(Random random) {
     double width = extent.maxLon() - extent.minLon();
     double height = extent.maxLat() - extent.minLat();
