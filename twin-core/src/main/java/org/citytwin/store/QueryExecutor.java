@@ -137,17 +137,17 @@ final class QueryExecutor {
   }
 
   /** The object with that gml:id, from the most recently imported dataset that has one. */
-  Optional<StoredObject> get(String gmlId) throws SQLException {
+  Optional<StoredObject> get(String gmlId, boolean withGeometry) throws SQLException {
     String sql =
         "SELECT "
-            + ObjectReader.columns(true)
+            + ObjectReader.columns(withGeometry)
             + FROM
             + WHERE_VISIBLE
             + "o.gml_id = ? ORDER BY d.version DESC, o.id LIMIT 1";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, gmlId);
       try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? Optional.of(ObjectReader.read(rows, true)) : Optional.empty();
+        return rows.next() ? Optional.of(ObjectReader.read(rows, withGeometry)) : Optional.empty();
       }
     }
   }

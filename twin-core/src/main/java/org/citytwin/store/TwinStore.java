@@ -224,8 +224,16 @@ public final class TwinStore implements AutoCloseable {
 
   /** The object with this gml:id (from the newest dataset having one), with all its geometry. */
   public Optional<StoredObject> get(String gmlId) throws StoreException {
+    return get(gmlId, true);
+  }
+
+  /**
+   * The object with this gml:id (from the newest dataset having one), with its LOD geometries and
+   * meshes only when {@code withGeometry}; the footprint and envelope always.
+   */
+  public Optional<StoredObject> get(String gmlId, boolean withGeometry) throws StoreException {
     Objects.requireNonNull(gmlId, "gml:id");
-    return read("get object " + gmlId, c -> new QueryExecutor(c).get(gmlId));
+    return read("get object " + gmlId, c -> new QueryExecutor(c).get(gmlId, withGeometry));
   }
 
   public long count(Filter filter) throws StoreException {

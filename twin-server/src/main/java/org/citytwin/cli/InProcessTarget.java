@@ -55,7 +55,7 @@ final class InProcessTarget implements RequestTarget {
   }
 
   private int item(BenchRequest.GetItem get) throws StoreException {
-    Optional<StoredObject> found = store.get(get.gmlId());
+    Optional<StoredObject> found = store.get(get.gmlId(), false);
     return found.isPresent() && RequestMix.BUILDING_TYPES.contains(found.get().object().type())
         ? 200
         : 404;

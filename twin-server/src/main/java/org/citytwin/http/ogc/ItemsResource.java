@@ -109,7 +109,9 @@ final class ItemsResource {
     ResponseFormat format = ResponseFormat.of(ctx, parameters);
     Collections.Info collection = collections.get(ctx.pathParam("collection"));
     String id = ctx.pathParam("featureId");
-    Optional<StoredObject> found = store.get(id);
+    GeometryChoice geometry = ItemsRequest.geometry(parameters);
+    Optional<StoredObject> found =
+        store.get(id, format == ResponseFormat.HTML || geometry.needsLodGeometry());
     if (found.isEmpty() || !collection.types().contains(found.get().object().type())) {
       throw HttpProblem.notFound("no feature '" + id + "' in collection '" + collection.id() + "'");
     }
@@ -118,7 +120,6 @@ final class ItemsResource {
       ctx.html(itemHtml(stored));
       return;
     }
-    GeometryChoice geometry = ItemsRequest.geometry(parameters);
     ResponseCrs crs = ResponseCrs.parse("crs", parameters.text("crs"));
     List<String> selected = parameters.list("properties");
     FeatureWriter writer =
