@@ -1,7 +1,10 @@
 package org.citytwin.query;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.citytwin.model.CityObject;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.model.DerivedShape;
@@ -38,15 +41,22 @@ public enum FixedAttribute {
   TSUNAMI_RANK(Literal.Kind.NUMBER),
   LANDSLIDE(Literal.Kind.NUMBER);
 
+  /** By flat name; looked up for every attribute of every feature written, so kept in a map. */
+  private static final Map<String, FixedAttribute> BY_NAME =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(FixedAttribute::attributeName, f -> f));
+
   private final Literal.Kind kind;
+  private final String attributeName;
 
   FixedAttribute(Literal.Kind kind) {
     this.kind = kind;
+    this.attributeName = name().toLowerCase(Locale.ROOT);
   }
 
   /** The flat attribute name, for example {@code river_flood_depth}. */
   public String attributeName() {
-    return name().toLowerCase(Locale.ROOT);
+    return attributeName;
   }
 
   public Literal.Kind kind() {
@@ -55,12 +65,9 @@ public enum FixedAttribute {
 
   /** The fixed attribute of that exact (lower-case) name, or empty for a generic attribute. */
   public static Optional<FixedAttribute> find(String attributeName) {
-    for (FixedAttribute fixed : values()) {
-      if (fixed.attributeName().equals(attributeName)) {
-        return Optional.of(fixed);
-      }
-    }
-    return Optional.empty();
+    return attributeName == null
+        ? Optional.empty()
+        : Optional.ofNullable(BY_NAME.get(attributeName));
   }
 
   /**

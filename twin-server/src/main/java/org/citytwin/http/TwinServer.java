@@ -38,6 +38,7 @@ public final class TwinServer implements AutoCloseable {
             config -> {
               configure(config, options);
               ProblemResponses.install(config);
+              VersionEtags.install(config, store);
               features.addRoutes(config);
               TilesApi.withDefaults(store).addRoutes(config);
             });
@@ -48,7 +49,6 @@ public final class TwinServer implements AutoCloseable {
   private static void configure(JavalinConfig config, ServerOptions options) {
     config.startup.showJavalinBanner = false;
     config.http.compressionStrategy = CompressionStrategy.GZIP;
-    config.http.generateEtags = true;
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
     config.http.prefer405over404 = true;
     config.jetty.modifyHttpConfiguration(

@@ -71,7 +71,13 @@ class TwinServerTest {
 
   @Test
   void repeatedGetWithIfNoneMatchIs304() throws Exception {
-    for (String path : List.of("/collections", "/collections/buildings/queryables", "/api")) {
+    for (String path :
+        List.of(
+            "/collections",
+            "/collections/buildings/queryables",
+            "/api",
+            ITEMS,
+            "/collections/buildings/items?bbox=135.45,34.61,135.47,34.63&f=html")) {
       HttpResponse<byte[]> first = getBytes(path);
       String etag = first.headers().firstValue("ETag").orElse(null);
       assertTrue(etag != null && !etag.isBlank(), path + " has an ETag");
@@ -80,6 +86,17 @@ class TwinServerTest {
       assertArrayEquals(new byte[0], again.body());
       assertEquals(200, getBytes(path, "If-None-Match", "\"other\"").statusCode());
     }
+  }
+
+  @Test
+  void differentFormatsOfOneUrlHaveDifferentTagsAndObjectDetailsHaveNone() throws Exception {
+    String json = getBytes(ITEMS).headers().firstValue("ETag").orElseThrow();
+    String html = getBytes(ITEMS, "Accept", "text/html").headers().firstValue("ETag").orElseThrow();
+    assertTrue(json.startsWith("W/"), json);
+    assertTrue(!json.equals(html), json + " vs " + html);
+    // An object's detail carries live readings that change without a new store version.
+    String detail = "/objects/" + LiveTwin.encode(twin.firstFeatureId("buildings"));
+    assertTrue(getBytes(detail).headers().firstValue("ETag").isEmpty());
   }
 
   @Test
