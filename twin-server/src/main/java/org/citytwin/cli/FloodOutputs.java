@@ -62,16 +62,20 @@ final class FloodOutputs implements FloodListener {
   }
 
   private static void writeBuildings(FloodResult result, Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("id,max_depth_m,first_over_0.1m_s,first_over_0.5m_s\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "id,max_depth_m,first_over_0.1m_s,first_over_0.5m_s,time_over_0.1m_s,time_over_0.5m_s\n");
     for (var b : result.buildings()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%s,%.4f,%.1f,%.1f%n",
+              "%s,%.4f,%.1f,%.1f,%.1f,%.1f%n",
               b.id(),
               b.maxDepthMetres(),
               b.firstOver10cmSeconds(),
-              b.firstOver50cmSeconds()));
+              b.firstOver50cmSeconds(),
+              b.secondsOver10cm(),
+              b.secondsOver50cm()));
     }
     Files.writeString(file, sb);
   }
