@@ -55,7 +55,7 @@ final class CitySamples {
       }
     }
     try {
-      lonLatBuildings.add(new SiteBuilding(object.gmlId(), footprint, bottom, top));
+      lonLatBuildings.add(new SiteBuilding(object.gmlId(), footprint, footprint, bottom, top));
     } catch (IllegalArgumentException e) {
       withoutLod1++; // a footprint that is not polygonal (no surfaces): not an obstacle
     }
@@ -85,7 +85,9 @@ final class CitySamples {
     for (SiteBuilding b : lonLatBuildings) {
       Geometry metric = toMetric(b.footprint());
       extent.expandToInclude(metric.getEnvelopeInternal());
-      buildings.add(new SiteBuilding(b.id(), metric, b.groundHeightMetres(), b.roofHeightMetres()));
+      buildings.add(
+          new SiteBuilding(
+              b.id(), metric, b.footprint(), b.groundHeightMetres(), b.roofHeightMetres()));
     }
     double[] t = triangles.values();
     for (int i = 0; i < t.length; i += 3) {

@@ -10,11 +10,16 @@ import org.locationtech.jts.geom.Polygonal;
  *
  * @param id the gml:id
  * @param footprint the ground outline, (Multi)Polygon in the grid's CRS
+ * @param lonLatFootprint the same outline in CRS84 longitude, latitude
  * @param groundHeightMetres lowest LOD1 vertex
  * @param roofHeightMetres highest LOD1 vertex
  */
 public record SiteBuilding(
-    String id, Geometry footprint, double groundHeightMetres, double roofHeightMetres) {
+    String id,
+    Geometry footprint,
+    Geometry lonLatFootprint,
+    double groundHeightMetres,
+    double roofHeightMetres) {
   public SiteBuilding {
     Objects.requireNonNull(id, "id");
     if (!(footprint instanceof Polygonal)) {
