@@ -61,7 +61,9 @@ final class FloodJobs implements AutoCloseable {
    * @throws HttpProblem 400 when a position lies outside the area, 503 when too many runs wait
    */
   synchronized FloodJob submit(ScenarioSpec spec) throws StoreException {
-    checkPositions(spec, area(spec));
+    Filter.BboxIntersects area = area(spec);
+    checkSize(spec, area);
+    checkPositions(spec, area);
     long active = jobs.values().stream().filter(j -> !j.state().finished()).count();
     if (active >= maxRunning + maxWaiting) {
       throw HttpProblem.unavailable(
@@ -87,6 +89,30 @@ final class FloodJobs implements AutoCloseable {
             .orElseThrow(
                 () -> HttpProblem.badRequest("the store holds no buildings or relief to flood"));
     return new Filter.BboxIntersects(e.minLon(), e.minLat(), e.maxLon(), e.maxLat());
+  }
+
+  /** Most cells a run may have (about 16 MB per float field; the solver keeps about a dozen). */
+  static final long MAX_CELLS = 4_000_000;
+
+  /** Refuses areas whose grid would be too large, estimated on a sphere (within about 1 %). */
+  static void checkSize(ScenarioSpec spec, Filter.BboxIntersects a) {
+    double midLat = Math.toRadians((a.minLat() + a.maxLat()) / 2);
+    double width = (a.maxLon() - a.minLon()) * 111_320 * Math.cos(midLat);
+    double height = (a.maxLat() - a.minLat()) * 110_574;
+    double cells = width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
+    if (cells > MAX_CELLS) {
+      throw HttpProblem.badParameter(
+          spec.area() != null ? "bbox" : "cellSize",
+          String.format(
+              java.util.Locale.ROOT,
+              "the area (%.0f m x %.0f m) at %.1f m cells needs about %.0f cells; at most %d:"
+                  + " choose a smaller bbox or larger cells",
+              width,
+              height,
+              spec.cellSizeMetres(),
+              cells,
+              MAX_CELLS));
+    }
   }
 
   /** Refuses positions outside the simulated area, naming the field. */
