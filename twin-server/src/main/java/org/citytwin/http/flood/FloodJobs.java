@@ -94,6 +94,9 @@ final class FloodJobs implements AutoCloseable {
   /** Most cells a run may have (about 16 MB per float field; the solver keeps about a dozen). */
   static final long MAX_CELLS = 4_000_000;
 
+  /** Most depth values kept in a run's snapshots (4 bytes each: 400 MB). */
+  static final long MAX_SNAPSHOT_VALUES = 100_000_000;
+
   /** Refuses areas whose grid would be too large, estimated on a sphere (within about 1 %). */
   static void checkSize(ScenarioSpec spec, Filter.BboxIntersects a) {
     double midLat = Math.toRadians((a.minLat() + a.maxLat()) / 2);
@@ -112,6 +115,22 @@ final class FloodJobs implements AutoCloseable {
               spec.cellSizeMetres(),
               cells,
               MAX_CELLS));
+    }
+    double snapshots =
+        spec.outputIntervalSeconds() > 0
+            ? Math.ceil(spec.durationSeconds() / spec.outputIntervalSeconds())
+            : 0;
+    if (cells * snapshots > MAX_SNAPSHOT_VALUES) {
+      throw HttpProblem.badParameter(
+          "outputInterval",
+          String.format(
+              java.util.Locale.ROOT,
+              "%.0f depth snapshots of about %.0f cells would hold %.0f MB; at most %d MB are"
+                  + " kept per run: choose a longer outputInterval, larger cells or a smaller bbox",
+              snapshots,
+              cells,
+              cells * snapshots * 4 / 1e6,
+              MAX_SNAPSHOT_VALUES * 4 / 1_000_000));
     }
   }
 

@@ -301,6 +301,7 @@ class FloodApiTest {
         "{\"bbox\": [135.5, 34.6, 135.4, 34.7]}|bbox",
         "{\"durration\": 60}|durration",
         "{\"bbox\": [135.0, 34.0, 136.0, 35.0], \"cellSize\": 5}|bbox",
+        "{\"cellSize\": 1, \"duration\": 604800, \"outputInterval\": 3024}|outputInterval",
       })
   void badScenariosAreRefusedNamingTheField(String body, String field) throws Exception {
     HttpResponse<String> r = post(body);
