@@ -3,7 +3,10 @@ package org.citytwin.crs;
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
 import org.apache.sis.referencing.IdentifiedObjects;
+import org.apache.sis.referencing.crs.AbstractCRS;
+import org.apache.sis.referencing.cs.AxesConvention;
 import org.apache.sis.referencing.operation.transform.MathTransforms;
+import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.ProjectedCRS;
 import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
@@ -17,8 +20,9 @@ import org.opengis.util.FactoryException;
  * <p>UTM distorts lengths by a scale factor between 0.9996 on the central meridian and about 1.001
  * at the zone edge, so a length is off by at most 0.1 % and an area by 0.2 % anywhere in the zone.
  * That is fine for simulation grids; exact areas on the ellipsoid belong elsewhere. JGD2011 plane
- * rectangular zones would be more accurate for Japan but are assigned by prefecture, not by
- * position, so they are not guessed here.
+ * rectangular zones are more accurate for Japan; they are assigned by prefecture, so {@link
+ * #japanPlaneRectangular} picks the zone whose origin is nearest (right for most of Japan, and
+ * within a scale error of about 1e-4 where it is not), and {@link #ofEpsg} takes any zone by code.
  */
 public final class LocalMetricFrame {
 
@@ -52,6 +56,55 @@ public final class LocalMetricFrame {
       // The target is a built-in SIS definition; failing here is a broken installation.
       throw new IllegalStateException("SIS cannot project to " + zone.getName(), e);
     }
+  }
+
+  /**
+   * The projected CRS with an EPSG code, axes put in easting, northing order (EPSG gives the
+   * Japanese zones as northing, easting).
+   *
+   * @throws IllegalArgumentException when the code is not a projected CRS in the EPSG dataset
+   */
+  public static LocalMetricFrame ofEpsg(int code) {
+    CoordinateReferenceSystem crs;
+    try {
+      crs = CRS.forCode("EPSG:" + code);
+    } catch (FactoryException e) {
+      throw new IllegalArgumentException("EPSG:" + code + " is not a known CRS: " + e.getMessage());
+    }
+    if (!(crs instanceof ProjectedCRS)) {
+      throw new IllegalArgumentException("EPSG:" + code + " is not a projected CRS");
+    }
+    CoordinateReferenceSystem eastNorth =
+        AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.DISPLAY_ORIENTED);
+    try {
+      MathTransform horizontal =
+          CRS.findOperation(CommonCRS.WGS84.normalizedGeographic(), eastNorth, null)
+              .getMathTransform();
+      MathTransform forward = MathTransforms.passThrough(0, horizontal, 1);
+      return new LocalMetricFrame("EPSG:" + code, forward, forward.inverse());
+    } catch (FactoryException | TransformException e) {
+      throw new IllegalArgumentException("no operation from CRS84 to EPSG:" + code, e);
+    }
+  }
+
+  /**
+   * The JGD2011 plane rectangular zone (EPSG:6669 to 6687, zones I to XIX) whose origin is nearest
+   * to a place. Osaka (135.5E, 34.7N) gets zone VI, EPSG:6674, the zone of Osaka prefecture.
+   */
+  public static LocalMetricFrame japanPlaneRectangular(double lon, double lat) {
+    return ofEpsg(JapanZones.nearest(lon, lat));
+  }
+
+  /** The EPSG code of the frame's CRS, or -1 when it has none. */
+  public int epsgCode() {
+    if (identifier.startsWith("EPSG:")) {
+      try {
+        return Integer.parseInt(identifier.substring(5));
+      } catch (NumberFormatException e) {
+        return -1; // a compound identifier such as EPSG:25832+7837
+      }
+    }
+    return -1;
   }
 
   private static String identifierOf(ProjectedCRS zone) {

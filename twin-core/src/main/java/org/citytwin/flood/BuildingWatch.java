@@ -20,6 +20,9 @@ final class BuildingWatch {
   private final float[] maxDepth;
   private final double[] over10;
   private final double[] over50;
+  private final double[] secondsOver10;
+  private final double[] secondsOver50;
+  private double lastTime;
 
   BuildingWatch(GridGeometry g, List<BuildingFootprint> buildings) {
     this.buildings = buildings;
@@ -48,11 +51,19 @@ final class BuildingWatch {
     maxDepth = new float[cells.length];
     over10 = new double[cells.length];
     over50 = new double[cells.length];
+    secondsOver10 = new double[cells.length];
+    secondsOver50 = new double[cells.length];
     Arrays.fill(over10, Double.NaN);
     Arrays.fill(over50, Double.NaN);
   }
 
+  /**
+   * Takes the depths at {@code time}; the time since the previous update counts as above a
+   * threshold when the depth now is (a step-wise sum, exact to one time step).
+   */
   void update(float[] h, double time) {
+    double step = time - lastTime;
+    lastTime = time;
     for (int b = 0; b < cells.length; b++) {
       float deepest = 0;
       for (int cell : cells[b]) {
@@ -61,11 +72,17 @@ final class BuildingWatch {
       if (deepest > maxDepth[b]) {
         maxDepth[b] = deepest;
       }
-      if (deepest > 0.1f && Double.isNaN(over10[b])) {
-        over10[b] = time;
+      if (deepest > 0.1f) {
+        secondsOver10[b] += step;
+        if (Double.isNaN(over10[b])) {
+          over10[b] = time;
+        }
       }
-      if (deepest > 0.5f && Double.isNaN(over50[b])) {
-        over50[b] = time;
+      if (deepest > 0.5f) {
+        secondsOver50[b] += step;
+        if (Double.isNaN(over50[b])) {
+          over50[b] = time;
+        }
       }
     }
   }
@@ -73,7 +90,14 @@ final class BuildingWatch {
   List<BuildingExposure> exposures() {
     List<BuildingExposure> list = new ArrayList<>();
     for (int b = 0; b < cells.length; b++) {
-      list.add(new BuildingExposure(buildings.get(b).id(), maxDepth[b], over10[b], over50[b]));
+      list.add(
+          new BuildingExposure(
+              buildings.get(b).id(),
+              maxDepth[b],
+              over10[b],
+              over50[b],
+              secondsOver10[b],
+              secondsOver50[b]));
     }
     return list;
   }

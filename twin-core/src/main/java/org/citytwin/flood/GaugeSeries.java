@@ -39,6 +39,11 @@ public final class GaugeSeries {
 
   /** Writes {@code time_s,<gauge name>...} CSV. */
   public void writeCsv(Path file) throws IOException {
+    Files.writeString(file, csv(), StandardCharsets.UTF_8);
+  }
+
+  /** The series as {@code time_s,<gauge name>...} CSV, one line per recording time. */
+  public String csv() {
     StringBuilder sb = new StringBuilder("time_s");
     for (Gauge g : gauges) {
       sb.append(',').append(g.name());
@@ -51,6 +56,6 @@ public final class GaugeSeries {
       }
       sb.append('\n');
     }
-    Files.writeString(file, sb, StandardCharsets.UTF_8);
+    return sb.toString();
   }
 }

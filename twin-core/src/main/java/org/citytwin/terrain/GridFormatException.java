@@ -9,4 +9,9 @@ public final class GridFormatException extends Exception {
   public GridFormatException(Path file, int line, String problem) {
     super(file + ":" + line + ": " + problem);
   }
+
+  /** A problem with the file as a whole (a binary format has no lines). */
+  public GridFormatException(Path file, String problem) {
+    super(file + ": " + problem);
+  }
 }

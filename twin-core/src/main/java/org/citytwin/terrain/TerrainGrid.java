@@ -1,13 +1,7 @@
 package org.citytwin.terrain;
 
 import java.util.Objects;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * A digital elevation model: ground elevations in metres on a square grid in a metric projected
@@ -62,27 +56,8 @@ public final class TerrainGrid {
   public CellMask blockedBy(Iterable<? extends Geometry> footprints) {
     GridGeometry g = geometry();
     boolean[] blocked = new boolean[g.cellCount()];
-    GeometryFactory factory = new GeometryFactory();
     for (Geometry footprint : footprints) {
-      if (!(footprint instanceof Polygonal)) {
-        throw new IllegalArgumentException(
-            "footprint must be a Polygon or MultiPolygon, was " + footprint.getGeometryType());
-      }
-      PreparedGeometry prepared = PreparedGeometryFactory.prepare(footprint);
-      Envelope e = footprint.getEnvelopeInternal();
-      int c0 = Math.max(0, (int) Math.floor((e.getMinX() - g.originX()) / g.cellSizeMetres()));
-      int c1 = Math.min(g.ncols() - 1, (int) ((e.getMaxX() - g.originX()) / g.cellSizeMetres()));
-      double top = g.originY() + g.nrows() * g.cellSizeMetres();
-      int r0 = Math.max(0, (int) Math.floor((top - e.getMaxY()) / g.cellSizeMetres()));
-      int r1 = Math.min(g.nrows() - 1, (int) ((top - e.getMinY()) / g.cellSizeMetres()));
-      for (int r = r0; r <= r1; r++) {
-        for (int c = c0; c <= c1; c++) {
-          Coordinate centre = new Coordinate(g.centreX(c), g.centreY(r));
-          if (prepared.intersects(factory.createPoint(centre))) {
-            blocked[r * g.ncols() + c] = true;
-          }
-        }
-      }
+      FootprintCells.forEach(g, footprint, cell -> blocked[cell] = true);
     }
     return CellMask.of(g, blocked);
   }

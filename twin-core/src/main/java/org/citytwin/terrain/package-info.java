@@ -1,6 +1,7 @@
 /**
  * Terrain rasters in a metric projected CRS: the grid geometry, float elevations with NODATA, ESRI
- * ASCII grid reading and writing, and building footprints burnt in as blocked cells. The flood
- * solver runs on these grids.
+ * ASCII grid and GeoTIFF reading and writing, building footprints burnt in as blocked cells, and
+ * {@link org.citytwin.terrain.CityTerrainBuilder}, which builds a terrain from the city in the
+ * store (relief TIN, building ground heights). The flood solver runs on these grids.
  */
 package org.citytwin.terrain;

@@ -63,4 +63,44 @@ class LocalMetricFrameTest {
         assertThrows(IllegalArgumentException.class, () -> LocalMetricFrame.around(35, 190));
     assertTrue(e.getMessage().contains("190"), e.getMessage());
   }
+
+  /** The zone of the prefecture for these cities (GSI's table), by nearest origin. */
+  @ParameterizedTest(name = "{0},{1} -> {2}")
+  @CsvSource({
+    "135.50, 34.69, EPSG:6674", // Osaka: zone VI
+    "139.76, 35.68, EPSG:6677", // Tokyo: zone IX
+    "141.35, 43.06, EPSG:6680", // Sapporo: zone XII
+    "130.40, 33.59, EPSG:6670", // Fukuoka: zone II
+    "127.68, 26.21, EPSG:6683", // Naha: zone XV
+  })
+  void picksTheJapanesePlaneRectangularZone(double lon, double lat, String identifier) {
+    LocalMetricFrame frame = LocalMetricFrame.japanPlaneRectangular(lon, lat);
+    assertEquals(identifier, frame.identifier());
+    assertEquals(Integer.parseInt(identifier.substring(5)), frame.epsgCode());
+  }
+
+  /**
+   * Osaka Castle in zone VI (origin 36N 136E): about 43.4 km west and 145.6 km south of the origin
+   * (spherical estimate, so 0.5 km tolerance); easting comes first although EPSG orders the zone's
+   * axes northing, easting.
+   */
+  @Test
+  void planeRectangularAxesAreEastingNorthing() throws Exception {
+    double[] xyz = {135.5259, 34.6873, 12.5};
+    LocalMetricFrame frame = LocalMetricFrame.ofEpsg(6674);
+    frame.toMetric(xyz, 0, 1);
+    assertEquals(-43_400, xyz[0], 500);
+    assertEquals(-145_600, xyz[1], 500);
+    assertEquals(12.5, xyz[2]);
+    frame.fromMetric(xyz, 0, 1);
+    assertEquals(135.5259, xyz[0], 1e-9);
+    assertEquals(34.6873, xyz[1], 1e-9);
+  }
+
+  @Test
+  void ofEpsgRefusesAGeographicCrs() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> LocalMetricFrame.ofEpsg(4326));
+    assertTrue(e.getMessage().contains("EPSG:4326"), e.getMessage());
+  }
 }

@@ -14,7 +14,8 @@ class BuildingExposureTest {
   /**
    * A building on a flat closed plane under uniform rain of 2160 mm/h (0.6 mm/s): the water stays
    * level, so around the building it is 0.6 m after 1000 s, passes 0.1 m at 166.7 s and 0.5 m at
-   * 833.3 s. Tolerance: 1e-4 m on depth (float round-off) and one time step on the times.
+   * 833.3 s, so it stays above them for 833.3 s and 166.7 s. Tolerance: 1e-4 m on depth (float
+   * round-off) and one time step on the times.
    */
   @Test
   void reportsDepthAndTimesAroundABuilding() {
@@ -35,5 +36,7 @@ class BuildingExposureTest {
     assertEquals(0.6, e.maxDepthMetres(), 1e-4, "max depth around the house");
     assertEquals(166.7, e.firstOver10cmSeconds(), 1.0);
     assertEquals(833.3, e.firstOver50cmSeconds(), 1.0);
+    assertEquals(1000 - 166.7, e.secondsOver10cm(), 1.0, "above 0.1 m from 166.7 s to the end");
+    assertEquals(1000 - 833.3, e.secondsOver50cm(), 1.0, "above 0.5 m from 833.3 s to the end");
   }
 }

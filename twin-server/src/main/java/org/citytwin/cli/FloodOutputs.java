@@ -10,7 +10,6 @@ import org.citytwin.flood.FloodListener;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodScenario;
 import org.citytwin.flood.FloodSolver;
-import org.citytwin.terrain.EsriAsciiGrid;
 import org.citytwin.terrain.Raster;
 
 /**
@@ -22,18 +21,32 @@ final class FloodOutputs implements FloodListener {
   private final Path dir;
   private final PrintStream err;
   private final double duration;
+  private final GridFiles format;
+  private final int epsgCode;
   private long lastPrint;
 
-  private FloodOutputs(Path dir, PrintStream err, double duration) {
+  private FloodOutputs(Path dir, PrintStream err, double duration, GridFiles format, int epsg) {
     this.dir = dir;
     this.err = err;
     this.duration = duration;
+    this.format = format;
+    this.epsgCode = epsg;
   }
 
-  /** Runs {@code scenario}, writing everything into {@code dir}; returns the result. */
+  /** Runs {@code scenario}, writing ESRI ASCII grids and the rest into {@code dir}. */
   static FloodResult run(FloodScenario scenario, Path dir, PrintStream err) throws IOException {
+    return run(scenario, dir, err, GridFiles.ASC, -1);
+  }
+
+  /**
+   * Runs {@code scenario}, writing grids in {@code format} (GeoTIFF needs {@code epsgCode}) and the
+   * rest into {@code dir}; returns the result.
+   */
+  static FloodResult run(
+      FloodScenario scenario, Path dir, PrintStream err, GridFiles format, int epsgCode)
+      throws IOException {
     Files.createDirectories(dir);
-    FloodOutputs outputs = new FloodOutputs(dir, err, scenario.durationSeconds());
+    FloodOutputs outputs = new FloodOutputs(dir, err, scenario.durationSeconds(), format, epsgCode);
     FloodResult result;
     try {
       result = new FloodSolver(scenario).run(outputs);
@@ -41,9 +54,9 @@ final class FloodOutputs implements FloodListener {
       throw e.getCause();
     }
     err.println();
-    EsriAsciiGrid.write(result.maxDepth(), dir.resolve("max_depth.asc"));
-    EsriAsciiGrid.write(result.maxVelocity(), dir.resolve("max_velocity.asc"));
-    EsriAsciiGrid.write(result.firstInundation(), dir.resolve("first_inundation.asc"));
+    format.write(result.maxDepth(), epsgCode, dir, "max_depth");
+    format.write(result.maxVelocity(), epsgCode, dir, "max_velocity");
+    format.write(result.firstInundation(), epsgCode, dir, "first_inundation");
     result.gaugeSeries().writeCsv(dir.resolve("gauges.csv"));
     if (!result.buildings().isEmpty()) {
       writeBuildings(result, dir.resolve("buildings.csv"));
@@ -62,16 +75,20 @@ final class FloodOutputs implements FloodListener {
   }
 
   private static void writeBuildings(FloodResult result, Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("id,max_depth_m,first_over_0.1m_s,first_over_0.5m_s\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "id,max_depth_m,first_over_0.1m_s,first_over_0.5m_s,time_over_0.1m_s,time_over_0.5m_s\n");
     for (var b : result.buildings()) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%s,%.4f,%.1f,%.1f%n",
+              "%s,%.4f,%.1f,%.1f,%.1f,%.1f%n",
               b.id(),
               b.maxDepthMetres(),
               b.firstOver10cmSeconds(),
-              b.firstOver50cmSeconds()));
+              b.firstOver50cmSeconds(),
+              b.secondsOver10cm(),
+              b.secondsOver50cm()));
     }
     Files.writeString(file, sb);
   }
@@ -94,9 +111,9 @@ final class FloodOutputs implements FloodListener {
 
   @Override
   public void snapshot(double simulatedSeconds, Raster depthMetres) {
-    String name = String.format(Locale.ROOT, "depth_%d.asc", Math.round(simulatedSeconds));
+    String name = String.format(Locale.ROOT, "depth_%d", Math.round(simulatedSeconds));
     try {
-      EsriAsciiGrid.write(depthMetres, dir.resolve(name));
+      format.write(depthMetres, epsgCode, dir, name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,7 +12,6 @@ import org.citytwin.flood.Gauge;
 import org.citytwin.flood.Inflow;
 import org.citytwin.flood.StageBoundary;
 import org.citytwin.flood.TimeSeries;
-import org.citytwin.terrain.EsriAsciiGrid;
 import org.citytwin.terrain.GridFormatException;
 import org.citytwin.terrain.TerrainGrid;
 import picocli.CommandLine.Command;
@@ -23,16 +22,66 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a flood simulation and write grids (.asc), gauges.csv and mass_balance.txt.",
-      "Time series are CSV files of time_s,value. Coordinates are in the DEM's CRS."
+      "Run a flood simulation and write grids (.asc or GeoTIFF), gauges.csv and"
+          + " mass_balance.txt.",
+      "The terrain is a DEM (--dem, ESRI ASCII or GeoTIFF) or built from the city in a store"
+          + " (--from-store). Time series are CSV files of time_s,value. Coordinates are in the"
+          + " grid's CRS, or lon,lat with --lonlat."
     })
 final class FloodRunCommand implements Callable<Integer> {
   @Option(
       names = "--dem",
-      required = true,
-      paramLabel = "FILE.asc",
-      description = "ESRI ASCII DEM.")
+      paramLabel = "FILE",
+      description = "DEM: ESRI ASCII grid (.asc) or GeoTIFF (.tif).")
   Path dem;
+
+  @Option(
+      names = "--from-store",
+      paramLabel = "DIR",
+      description =
+          "Build the terrain from the city in this store (relief TIN, else building ground"
+              + " heights interpolated); its buildings are obstacles and reported.")
+  Path fromStore;
+
+  @Option(
+      names = "--cell-size",
+      defaultValue = "5",
+      description = "Cell size in metres with --from-store (default ${DEFAULT-VALUE}).")
+  double cellSize;
+
+  @Option(
+      names = "--bbox",
+      paramLabel = "MINLON,MINLAT,MAXLON,MAXLAT",
+      description = "With --from-store: the area to simulate (default: the whole city).")
+  String bbox;
+
+  @Option(
+      names = "--obstacles",
+      defaultValue = "blocked",
+      description =
+          "With --from-store: buildings blocked or raised to roof height (default"
+              + " ${DEFAULT-VALUE}).")
+  String obstacles;
+
+  @Option(
+      names = "--crs",
+      paramLabel = "EPSG",
+      description =
+          "EPSG code of the grid's CRS: with --from-store the frame to build in (default: the"
+              + " JGD2011 plane rectangular zone in Japan, else UTM); with an .asc DEM, the code"
+              + " written into GeoTIFF outputs.")
+  Integer crs;
+
+  @Option(
+      names = "--lonlat",
+      description = "--inflow and --gauge positions are longitude,latitude (needs a known CRS).")
+  boolean lonLat;
+
+  @Option(
+      names = "--format",
+      defaultValue = "asc",
+      description = "Output grids: asc or tif (GeoTIFF, Float32; default ${DEFAULT-VALUE}).")
+  String format;
 
   @Option(
       names = "--manning",
@@ -113,16 +162,30 @@ final class FloodRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TerrainGrid terrain;
+    FloodTerrain terrain;
     FloodScenario scenario;
+    GridFiles grids;
     try {
-      terrain = TerrainGrid.of(EsriAsciiGrid.read(dem));
+      grids = GridFiles.parse(format);
+      terrain = terrain();
+      if (grids == GridFiles.TIF && terrain.epsgCode() < 1) {
+        throw new IllegalArgumentException(
+            "--format tif needs the grid's EPSG code: give --crs, or a GeoTIFF DEM that names it");
+      }
       scenario = scenario(terrain);
-    } catch (GridFormatException | java.io.IOException | IllegalArgumentException e) {
+      java.nio.file.Files.createDirectories(out);
+      if (fromStore != null) {
+        grids.write(terrain.grid().raster(), terrain.epsgCode(), out, "terrain");
+      }
+    } catch (GridFormatException
+        | java.io.IOException
+        | IllegalArgumentException
+        | org.citytwin.store.StoreException
+        | org.citytwin.crs.CoordinateConversionException e) {
       System.err.println("twin flood run: " + e.getMessage());
       return ExitCodes.INPUT_REJECTED;
     }
-    FloodResult result = FloodOutputs.run(scenario, out, System.err);
+    FloodResult result = FloodOutputs.run(scenario, out, System.err, grids, terrain.epsgCode());
     System.out.printf(
         "flood %s: %.0f s simulated in %d steps, %.1f s wall; volume error %.3e m³ (%.2e)%n",
         result.state(),
@@ -134,10 +197,30 @@ final class FloodRunCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private FloodScenario scenario(TerrainGrid terrain)
-      throws java.io.IOException, GridFormatException {
+  private FloodTerrain terrain()
+      throws java.io.IOException,
+          GridFormatException,
+          org.citytwin.store.StoreException,
+          org.citytwin.crs.CoordinateConversionException {
+    if ((dem == null) == (fromStore == null)) {
+      throw new IllegalArgumentException("give exactly one of --dem FILE and --from-store DIR");
+    }
+    if (dem != null) {
+      return FloodTerrain.fromDem(dem, crs);
+    }
+    FloodTerrain t = FloodTerrain.fromStore(fromStore, cellSize, bbox, obstacles, crs);
+    System.err.println(t.summary());
+    return t;
+  }
+
+  private FloodScenario scenario(FloodTerrain source)
+      throws java.io.IOException,
+          GridFormatException,
+          org.citytwin.crs.CoordinateConversionException {
+    TerrainGrid terrain = source.grid();
     FloodScenario.Builder b =
         FloodScenario.builder(terrain)
+            .blocked(source.blocked())
             .manning(manning)
             .duration(duration)
             .outputInterval(outputInterval)
@@ -145,22 +228,18 @@ final class FloodRunCommand implements Callable<Integer> {
             .theta(theta)
             .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
     if (initialLevel != null) {
-      b.initialWaterLevel(EsriAsciiGrid.read(initialLevel));
+      b.initialWaterLevel(GridFiles.read(initialLevel).raster());
     }
     if (manningGrid != null) {
-      b.manning(EsriAsciiGrid.read(manningGrid));
+      b.manning(GridFiles.read(manningGrid).raster());
     }
     if (rain != null) {
       b.rain(TimeSeries.readCsv(rain));
     }
     for (String spec : inflows) {
       String[] p = parts(spec, 3, "--inflow", "X,Y,CSV");
-      b.inflow(
-          Inflow.at(
-              terrain.geometry(),
-              number(p[0], "--inflow"),
-              number(p[1], "--inflow"),
-              TimeSeries.readCsv(Path.of(p[2]))));
+      double[] xy = position(source, p, "--inflow");
+      b.inflow(Inflow.at(terrain.geometry(), xy[0], xy[1], TimeSeries.readCsv(Path.of(p[2]))));
     }
     List<Edge> staged = new ArrayList<>();
     for (String spec : stages) {
@@ -179,9 +258,11 @@ final class FloodRunCommand implements Callable<Integer> {
     if (buildings != null) {
       readBuildings(buildings).forEach(b::building);
     }
+    source.buildings().forEach(b::building);
     for (int g = 0; g < gauges.size(); g++) {
       String[] p = parts(gauges.get(g), 2, "--gauge", "X,Y");
-      b.gauge(new Gauge("g" + (g + 1), number(p[0], "--gauge"), number(p[1], "--gauge")));
+      double[] xy = position(source, p, "--gauge");
+      b.gauge(new Gauge("g" + (g + 1), xy[0], xy[1]));
     }
     return b.build();
   }
@@ -206,6 +287,16 @@ final class FloodRunCommand implements Callable<Integer> {
       }
     }
     return list;
+  }
+
+  /** X,Y in the grid's CRS, or lon,lat with --lonlat. */
+  private double[] position(FloodTerrain source, String[] p, String option)
+      throws org.citytwin.crs.CoordinateConversionException {
+    double[] xyz = {number(p[0], option), number(p[1], option), 0};
+    if (lonLat) {
+      source.frame(option + " with --lonlat").toMetric(xyz, 0, 1);
+    }
+    return xyz;
   }
 
   private static String[] parts(String spec, int n, String option, String form) {

@@ -36,6 +36,11 @@ public final class HttpProblem extends RuntimeException {
     return new HttpProblem(406, "Not acceptable", null, detail);
   }
 
+  /** The resource is not in a state that allows the request (a run's results before its end). */
+  public static HttpProblem conflict(String detail) {
+    return new HttpProblem(409, "Conflict", null, detail);
+  }
+
   public static HttpProblem tooLarge(String parameter, String detail) {
     return new HttpProblem(413, "Request too large", parameter, detail);
   }

@@ -85,6 +85,7 @@ final class ProblemResponses {
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 406 -> "Not acceptable";
+      case 409 -> "Conflict";
       case 413 -> "Request too large";
       case 414 -> "URI too long";
       case 431 -> "Request headers too large";

@@ -3,14 +3,16 @@ package org.citytwin.http;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import org.citytwin.http.flood.FloodApi;
 import org.citytwin.http.ogc.FeaturesApi;
 import org.citytwin.http.tiles.TilesApi;
 import org.citytwin.store.TwinStore;
 
 /**
  * The twin's HTTP server over one store: OGC API - Features at {@code /api}, 3D Tiles at {@code
- * /tiles/3d}. Start it with {@link #start}; {@link #close()} stops it (safe twice). The store stays
- * open and owned by the caller.
+ * /tiles/3d}, flood runs at {@code /flood/runs} with depth tiles at {@code /tiles/flood}. Start it
+ * with {@link #start}; {@link #close()} stops it (safe twice). The store stays open and owned by
+ * the caller.
  */
 public final class TwinServer implements AutoCloseable {
   /** Largest request body accepted (the read API takes none; this bounds abuse). */
@@ -25,14 +27,17 @@ public final class TwinServer implements AutoCloseable {
   static final int MAX_REQUEST_HEADER_BYTES = 256 * 1024;
 
   private final Javalin app;
+  private final FloodApi flood;
   private volatile boolean closed;
 
-  private TwinServer(Javalin app) {
+  private TwinServer(Javalin app, FloodApi flood) {
     this.app = app;
+    this.flood = flood;
   }
 
   public static TwinServer start(TwinStore store, ServerOptions options) {
     FeaturesApi features = new FeaturesApi(store);
+    FloodApi flood = new FloodApi(store);
     Javalin app =
         Javalin.create(
             config -> {
@@ -41,9 +46,10 @@ public final class TwinServer implements AutoCloseable {
               VersionEtags.install(config, store);
               features.addRoutes(config);
               TilesApi.withDefaults(store).addRoutes(config);
+              flood.addRoutes(config);
             });
     app.start(options.host(), options.port());
-    return new TwinServer(app);
+    return new TwinServer(app, flood);
   }
 
   private static void configure(JavalinConfig config, ServerOptions options) {
@@ -78,6 +84,7 @@ public final class TwinServer implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
+      flood.close();
       app.stop();
     }
   }

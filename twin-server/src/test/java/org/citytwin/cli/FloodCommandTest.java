@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.citytwin.terrain.EsriAsciiGrid;
+import org.citytwin.terrain.GeoRaster;
+import org.citytwin.terrain.GeoTiff;
 import org.citytwin.terrain.GridGeometry;
 import org.citytwin.terrain.Raster;
 import org.junit.jupiter.api.Test;
@@ -124,5 +126,115 @@ class FloodCommandTest {
     assertTrue(last.startsWith("900.000"), last);
     assertTrue(
         Double.parseDouble(last.split(",")[1]) > 0.01, "P1 at 50 m is wet by 900 s: " + last);
+  }
+
+  /**
+   * The sample city without a DEM: terrain from the store, buildings as walls and reported, a gauge
+   * given in lon,lat, GeoTIFF grids that GDAL reads in JGD2011 zone VI.
+   */
+  @Test
+  void runFromTheStoreWritesGeoTiffs() throws Exception {
+    Path store = work.resolve("store");
+    Path sheet = Path.of("..", "data", "citygml", "51357346_bldg_6697_op.gml");
+    assertEquals(0, console.run("import", "--store", store.toString(), sheet.toString()));
+    Path rain = Files.writeString(work.resolve("rain.csv"), "time_s,value\n0,100\n");
+    Path outDir = work.resolve("city");
+    int code =
+        console.run(
+            "flood",
+            "run",
+            "--from-store",
+            store.toString(),
+            "--cell-size",
+            "10",
+            "--rain",
+            rain.toString(),
+            "--duration",
+            "300",
+            "--output-interval",
+            "300",
+            "--lonlat",
+            "--gauge",
+            "135.456,34.621",
+            "--format",
+            "tif",
+            "--threads",
+            "2",
+            "--out",
+            outDir.toString());
+    assertEquals(0, code, console.err());
+    assertTrue(console.err().contains("in EPSG:6674"), console.err());
+    for (String f :
+        List.of("terrain.tif", "max_depth.tif", "first_inundation.tif", "depth_300.tif")) {
+      GeoRaster r = GeoTiff.read(outDir.resolve(f));
+      assertEquals(6674, r.epsgCode(), f);
+      assertEquals(10, r.raster().geometry().cellSizeMetres(), f);
+    }
+    List<String> buildings = Files.readAllLines(outDir.resolve("buildings.csv"));
+    assertTrue(buildings.size() > 500, buildings.size() + " lines");
+    String info = gdalinfo(outDir.resolve("max_depth.tif"));
+    assertTrue(info.contains("Japan Plane Rectangular CS VI"), info);
+  }
+
+  @Test
+  void runReadsAGeoTiffDemMadeByGdal() throws Exception {
+    GridGeometry g = GridGeometry.of(-44_000, -148_500, 5, 20, 10);
+    Path asc = work.resolve("dem.asc");
+    EsriAsciiGrid.write(Raster.filled(g, 3f), asc);
+    Path tif = work.resolve("dem.tif");
+    Process p =
+        new ProcessBuilder(
+                "gdal_translate", "-q", "-a_srs", "EPSG:6674", asc.toString(), tif.toString())
+            .inheritIO()
+            .start();
+    assertEquals(0, p.waitFor());
+    Path rain = Files.writeString(work.resolve("rain.csv"), "time_s,value\n0,36\n");
+    Path outDir = work.resolve("out");
+    int code =
+        console.run(
+            "flood",
+            "run",
+            "--dem",
+            tif.toString(),
+            "--rain",
+            rain.toString(),
+            "--duration",
+            "100",
+            "--output-interval",
+            "0",
+            "--format",
+            "tif",
+            "--out",
+            outDir.toString());
+    assertEquals(0, code, console.err());
+    GeoRaster max = GeoTiff.read(outDir.resolve("max_depth.tif"));
+    assertEquals(6674, max.epsgCode());
+    assertEquals(g, max.raster().geometry());
+    assertEquals(0.001, max.raster().value(55), 1e-6, "36 mm/h for 100 s on a closed flat plane");
+  }
+
+  @Test
+  void geoTiffOutputWithoutACrsIsRejected() throws Exception {
+    Path dem = work.resolve("dem.asc");
+    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 4, 4), 1f), dem);
+    int code =
+        console.run(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--format",
+            "tif",
+            "--out",
+            work.resolve("o").toString());
+    assertEquals(ExitCodes.INPUT_REJECTED, code);
+    assertTrue(console.err().contains("--crs"), console.err());
+  }
+
+  private static String gdalinfo(Path file) throws Exception {
+    Process p = new ProcessBuilder("gdalinfo", file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+    return out;
   }
 }

@@ -1,0 +1,94 @@
+package org.citytwin.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.crs.LocalMetricFrame;
+import org.citytwin.flood.BuildingFootprint;
+import org.citytwin.query.Filter;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import org.citytwin.terrain.CellMask;
+import org.citytwin.terrain.CityTerrain;
+import org.citytwin.terrain.CityTerrainBuilder;
+import org.citytwin.terrain.GeoRaster;
+import org.citytwin.terrain.GridFormatException;
+import org.citytwin.terrain.Obstacles;
+import org.citytwin.terrain.TerrainGrid;
+
+/**
+ * The terrain of a {@code twin flood run}: from a DEM file, or built from the city in a store.
+ *
+ * @param epsgCode the grid's EPSG code, or -1 when unknown
+ * @param frame the grid's metric frame, or null when unknown
+ */
+record FloodTerrain(
+    TerrainGrid grid,
+    CellMask blocked,
+    List<BuildingFootprint> buildings,
+    int epsgCode,
+    LocalMetricFrame frame,
+    String summary) {
+
+  static FloodTerrain fromDem(Path dem, Integer crs) throws IOException, GridFormatException {
+    GeoRaster raster = GridFiles.read(dem);
+    int epsg = crs != null ? crs : raster.epsgCode();
+    TerrainGrid grid = TerrainGrid.of(raster.raster());
+    return new FloodTerrain(grid, CellMask.none(grid.geometry()), List.of(), epsg, null, dem + "");
+  }
+
+  static FloodTerrain fromStore(
+      Path store, double cellSize, String bbox, String obstacles, Integer crs)
+      throws StoreException, CoordinateConversionException {
+    CityTerrainBuilder.Options options =
+        CityTerrainBuilder.Options.of(cellSize).with(Obstacles.parse(obstacles));
+    if (bbox != null) {
+      options = options.within(bbox(bbox));
+    }
+    if (crs != null) {
+      options = options.in(LocalMetricFrame.ofEpsg(crs));
+    }
+    try (TwinStore twin = TwinStore.open(store)) {
+      CityTerrain city = CityTerrainBuilder.build(twin, options);
+      List<BuildingFootprint> watched =
+          city.buildings().stream().map(b -> new BuildingFootprint(b.id(), b.footprint())).toList();
+      return new FloodTerrain(
+          city.terrain(),
+          city.blocked(),
+          watched,
+          city.frame().epsgCode(),
+          city.frame(),
+          city.summary());
+    }
+  }
+
+  private static Filter.BboxIntersects bbox(String text) {
+    String[] p = text.split(",");
+    if (p.length != 4) {
+      throw new IllegalArgumentException(
+          "--bbox '" + text + "' must be minlon,minlat,maxlon,maxlat");
+    }
+    double[] v = new double[4];
+    for (int i = 0; i < 4; i++) {
+      try {
+        v[i] = Double.parseDouble(p[i].trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--bbox: '" + p[i] + "' is not a number", e);
+      }
+    }
+    return new Filter.BboxIntersects(v[0], v[1], v[2], v[3]);
+  }
+
+  /** The frame, or an error naming what needed it. */
+  LocalMetricFrame frame(String purpose) {
+    if (frame != null) {
+      return frame;
+    }
+    if (epsgCode > 0) {
+      return LocalMetricFrame.ofEpsg(epsgCode);
+    }
+    throw new IllegalArgumentException(
+        purpose + " needs the grid's CRS: give --crs, or a GeoTIFF DEM that names it");
+  }
+}

@@ -1,0 +1,96 @@
+package org.citytwin.http.flood;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.crs.LocalMetricFrame;
+import org.citytwin.flood.BuildingFootprint;
+import org.citytwin.flood.Edge;
+import org.citytwin.flood.FloodScenario;
+import org.citytwin.flood.Gauge;
+import org.citytwin.flood.Inflow;
+import org.citytwin.flood.StageBoundary;
+import org.citytwin.terrain.CityTerrain;
+import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.SiteBuilding;
+
+/** Turns a {@link ScenarioSpec} into a solver scenario on a terrain built from the city. */
+final class CityScenario {
+  private CityScenario() {}
+
+  /**
+   * The scenario; every building of the terrain is watched.
+   *
+   * @throws IllegalArgumentException when a position lies outside the grid
+   */
+  static FloodScenario of(ScenarioSpec spec, CityTerrain city, int threads)
+      throws CoordinateConversionException {
+    GridGeometry grid = city.terrain().geometry();
+    LocalMetricFrame frame = city.frame();
+    FloodScenario.Builder b =
+        FloodScenario.builder(city.terrain())
+            .blocked(city.blocked())
+            .manning(spec.manning())
+            .theta(spec.theta())
+            .duration(spec.durationSeconds())
+            .outputInterval(spec.outputIntervalSeconds())
+            .gaugeInterval(spec.gaugeIntervalSeconds())
+            .threads(threads);
+    if (spec.rainMillimetresPerHour() != null) {
+      b.rain(spec.rainMillimetresPerHour());
+    }
+    for (int i = 0; i < spec.inflows().size(); i++) {
+      ScenarioSpec.InflowSpec in = spec.inflows().get(i);
+      double[] a = metric(frame, in.from());
+      double[] z = metric(frame, in.to());
+      Inflow line;
+      try {
+        line = Inflow.line(grid, a[0], a[1], z[0], z[1], in.flowCubicMetresPerSecond());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("inflows[" + i + "] lies outside the terrain", e);
+      }
+      b.inflow(openCells(line, city, i));
+    }
+    List<Edge> staged = new ArrayList<>();
+    for (ScenarioSpec.StageSpec s : spec.stages()) {
+      staged.add(s.edge());
+      b.stage(new StageBoundary(s.edge(), s.levelMetres()));
+    }
+    if (spec.openEdges()) {
+      for (Edge e : Edge.values()) {
+        if (!staged.contains(e)) {
+          b.open(e);
+        }
+      }
+    }
+    for (ScenarioSpec.GaugeSpec g : spec.gauges()) {
+      double[] p = metric(frame, g.position());
+      if (grid.colOf(p[0]) < 0 || grid.rowOf(p[1]) < 0) {
+        throw new IllegalArgumentException("gauge " + g.name() + " lies outside the terrain");
+      }
+      b.gauge(new Gauge(g.name(), p[0], p[1]));
+    }
+    for (SiteBuilding s : city.buildings()) {
+      b.building(new BuildingFootprint(s.id(), s.footprint()));
+    }
+    return b.build();
+  }
+
+  /** The inflow without the cells buildings block: water enters where it can. */
+  private static Inflow openCells(Inflow inflow, CityTerrain city, int index) {
+    int[] open =
+        java.util.Arrays.stream(inflow.cells()).filter(c -> !city.blocked().contains(c)).toArray();
+    if (open.length == 0) {
+      throw new IllegalArgumentException(
+          "inflows[" + index + "] falls entirely on buildings, which block water");
+    }
+    return new Inflow(open, inflow.flowCubicMetresPerSecond());
+  }
+
+  private static double[] metric(LocalMetricFrame frame, double[] lonLat)
+      throws CoordinateConversionException {
+    double[] xyz = {lonLat[0], lonLat[1], 0};
+    frame.toMetric(xyz, 0, 1);
+    return xyz;
+  }
+}

@@ -1,0 +1,193 @@
+package org.citytwin.http.flood;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Set;
+import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.flood.DepthTiles;
+import org.citytwin.flood.FloodResult;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.http.RequestParameters;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import org.citytwin.terrain.Raster;
+
+/**
+ * Flood runs over HTTP (see docs/FLOOD.md): {@code POST /flood/runs} with a JSON scenario answers
+ * 202 with the run's status and its URL in {@code Location}; {@code GET /flood/runs/{run}} polls
+ * it, {@code DELETE} cancels a running run or forgets a finished one; results are under the run's
+ * URL and depth tiles under {@code /tiles/flood/{run}/{time}/{z}/{x}/{y}.png}.
+ */
+public final class FloodApi implements AutoCloseable {
+  static final String ROOT = "/flood/runs";
+  static final String GEOJSON = "application/geo+json";
+  static final Set<String> NO_PARAMETERS = Set.of();
+
+  private final FloodJobs jobs;
+
+  public FloodApi(TwinStore store) {
+    this.jobs = FloodJobs.withDefaults(store);
+  }
+
+  public void addRoutes(JavalinConfig config) {
+    config.routes.post(ROOT, this::start);
+    config.routes.get(ROOT, this::list);
+    config.routes.get(ROOT + "/{run}", this::status);
+    config.routes.delete(ROOT + "/{run}", this::delete);
+    config.routes.get(ROOT + "/{run}/buildings", this::buildings);
+    config.routes.get(ROOT + "/{run}/gauges", this::gauges);
+    config.routes.get(ROOT + "/{run}/gauges.csv", this::gaugesCsv);
+    config.routes.get(ROOT + "/{run}/mass-balance", this::massBalance);
+    config.routes.get("/tiles/flood/{run}/{time}/{z}/{x}/{file}", this::tile);
+  }
+
+  private void start(Context ctx) throws StoreException {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    ScenarioSpec spec = ScenarioRequest.parse(ctx.body());
+    FloodJob job = jobs.submit(spec);
+    String url = ROOT + "/" + job.id();
+    ctx.status(202).header("Location", url);
+    json(ctx, RunJson.status(job, url));
+  }
+
+  private void list(Context ctx) {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    ObjectNode body = RunJson.JSON.createObjectNode();
+    ArrayNode runs = body.putArray("runs");
+    for (FloodJob job : jobs.list()) {
+      runs.add(RunJson.status(job, ROOT + "/" + job.id()));
+    }
+    json(ctx, body);
+  }
+
+  private void status(Context ctx) {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    FloodJob job = job(ctx);
+    ctx.header("Cache-Control", "no-cache");
+    json(ctx, RunJson.status(job, ROOT + "/" + job.id()));
+  }
+
+  private void delete(Context ctx) {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    FloodJob job = job(ctx);
+    if (job.state().finished()) {
+      jobs.remove(job.id());
+      ctx.status(204);
+    } else {
+      job.cancel();
+      ctx.status(202);
+      json(ctx, RunJson.status(job, ROOT + "/" + job.id()));
+    }
+  }
+
+  private void buildings(Context ctx) {
+    RequestParameters params = RequestParameters.of(ctx, BuildingFeatures.PARAMETERS);
+    FloodJob job = job(ctx);
+    FloodResult result = finished(job);
+    ctx.contentType(GEOJSON)
+        .result(
+            BuildingFeatures.page(job.terrain(), result, params, ROOT + "/" + job.id()).toString());
+  }
+
+  private void gauges(Context ctx) {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    FloodJob job = job(ctx);
+    FloodResult result = finished(job);
+    json(ctx, RunJson.gauges(result.gaugeSeries(), job.terrain().frame().identifier()));
+  }
+
+  private void gaugesCsv(Context ctx) {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    FloodResult result = finished(job(ctx));
+    ctx.contentType("text/csv; charset=utf-8").result(result.gaugeSeries().csv());
+  }
+
+  private void massBalance(Context ctx) {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    json(ctx, RunJson.massBalance(finished(job(ctx))));
+  }
+
+  private void tile(Context ctx) throws CoordinateConversionException {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    FloodJob job = job(ctx);
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".png")) {
+      throw HttpProblem.notFound("flood tiles are PNG: {y}.png, was " + file);
+    }
+    int z = pathInt(ctx.pathParam("z"), "z");
+    int x = pathInt(ctx.pathParam("x"), "x");
+    int y = pathInt(file.substring(0, file.length() - 4), "y");
+    try {
+      DepthTiles.requireTile(z, x, y);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter("z/x/y", e.getMessage());
+    }
+    Raster depth = depthAt(job, ctx.pathParam("time"));
+    byte[] png = new DepthTiles(job.terrain().frame()).render(depth, z, x, y);
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("image/png").result(png);
+  }
+
+  /** The snapshot at an output time in whole seconds, or {@code max} for the maximum depth. */
+  private static Raster depthAt(FloodJob job, String time) {
+    if (time.equals("max")) {
+      return finished(job).maxDepth();
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(time);
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badParameter(
+          "time", "time '" + time + "' must be an output time in seconds or 'max'");
+    }
+    Raster r = job.snapshots().get(seconds);
+    if (r == null) {
+      throw HttpProblem.notFound(
+          "run "
+              + job.id()
+              + " has no depth at "
+              + seconds
+              + " s; output times so far: "
+              + job.snapshots().keySet());
+    }
+    return r;
+  }
+
+  private static int pathInt(String text, String name) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw HttpProblem.badParameter(name, name + " '" + text + "' must be a whole number");
+    }
+  }
+
+  private FloodJob job(Context ctx) {
+    String id = ctx.pathParam("run");
+    return jobs.get(id).orElseThrow(() -> HttpProblem.notFound("no flood run " + id));
+  }
+
+  /** The result of a finished run; 409 while it runs, the failure when it failed. */
+  private static FloodResult finished(FloodJob job) {
+    FloodResult r = job.result();
+    if (r == null) {
+      throw HttpProblem.conflict(
+          "run "
+              + job.id()
+              + " is "
+              + job.state().name().toLowerCase(java.util.Locale.ROOT)
+              + (job.failure() != null ? ": " + job.failure() : "; results come when it ends"));
+    }
+    return r;
+  }
+
+  private static void json(Context ctx, ObjectNode body) {
+    ctx.contentType("application/json").result(body.toString());
+  }
+
+  @Override
+  public void close() {
+    jobs.close();
+  }
+}

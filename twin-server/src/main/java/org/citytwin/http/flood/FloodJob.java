@@ -1,0 +1,184 @@
+package org.citytwin.http.flood;
+
+import java.time.Instant;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.flood.FloodListener;
+import org.citytwin.flood.FloodResult;
+import org.citytwin.flood.FloodSolver;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import org.citytwin.terrain.CityTerrain;
+import org.citytwin.terrain.CityTerrainBuilder;
+import org.citytwin.terrain.Raster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One flood run: builds the terrain from the store, runs the solver, keeps the depth snapshots and
+ * the result. Its state moves QUEUED → PREPARING → RUNNING → COMPLETED, or to CANCELLED or FAILED
+ * from any earlier state. Progress fields are written by the run's thread and read by requests.
+ */
+final class FloodJob implements Runnable, FloodListener {
+  private static final Logger LOG = LoggerFactory.getLogger(FloodJob.class);
+
+  /** Lifecycle of a run. */
+  enum State {
+    QUEUED,
+    PREPARING,
+    RUNNING,
+    COMPLETED,
+    CANCELLED,
+    FAILED;
+
+    boolean finished() {
+      return this == COMPLETED || this == CANCELLED || this == FAILED;
+    }
+  }
+
+  private final String id;
+  private final ScenarioSpec spec;
+  private final TwinStore store;
+  private final int threads;
+  private final Instant created = Instant.now();
+  private final NavigableMap<Long, Raster> snapshots = new ConcurrentSkipListMap<>();
+  private volatile State state = State.QUEUED;
+  private volatile boolean cancelRequested;
+  private volatile FloodSolver solver;
+  private volatile CityTerrain terrain;
+  private volatile FloodResult result;
+  private volatile String failure;
+  private volatile double simulatedSeconds;
+  private volatile double stepSeconds;
+  private volatile long steps;
+  private volatile long wallNanos;
+
+  FloodJob(String id, ScenarioSpec spec, TwinStore store, int threads) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.store = Objects.requireNonNull(store, "store");
+    this.threads = threads;
+  }
+
+  @Override
+  public void run() {
+    if (!advance(State.QUEUED, State.PREPARING)) {
+      return; // cancelled while queued
+    }
+    try {
+      CityTerrain city =
+          CityTerrainBuilder.build(
+              store,
+              new CityTerrainBuilder.Options(
+                  spec.cellSizeMetres(), spec.obstacles(), spec.area(), null, 2));
+      terrain = city;
+      FloodSolver s = new FloodSolver(CityScenario.of(spec, city, threads));
+      solver = s;
+      if (!advance(State.PREPARING, State.RUNNING)) {
+        return;
+      }
+      if (cancelRequested) {
+        s.cancel(); // cancel() raced between building the solver and publishing it
+      }
+      FloodResult r = s.run(this);
+      result = r;
+      state = r.state() == FloodSolver.State.CANCELLED ? State.CANCELLED : State.COMPLETED;
+    } catch (StoreException | CoordinateConversionException | IllegalArgumentException e) {
+      fail(e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      LOG.error("flood run {} failed", id, e);
+      fail("the run failed: " + e);
+    }
+  }
+
+  private synchronized boolean advance(State from, State to) {
+    if (state != from) {
+      return false;
+    }
+    state = to;
+    return true;
+  }
+
+  private synchronized void fail(String message) {
+    failure = message;
+    state = State.FAILED;
+  }
+
+  /** Asks the run to stop; a queued or preparing run stops at once, a running one after a step. */
+  synchronized void cancel() {
+    cancelRequested = true;
+    if (state == State.QUEUED || state == State.PREPARING) {
+      state = State.CANCELLED;
+    }
+    FloodSolver s = solver;
+    if (s != null) {
+      s.cancel();
+    }
+  }
+
+  @Override
+  public void progress(double simulated, double step, long stepCount, long wall) {
+    simulatedSeconds = simulated;
+    stepSeconds = step;
+    steps = stepCount;
+    wallNanos = wall;
+  }
+
+  @Override
+  public void snapshot(double simulated, Raster depthMetres) {
+    snapshots.put(Math.round(simulated), depthMetres);
+  }
+
+  String id() {
+    return id;
+  }
+
+  ScenarioSpec spec() {
+    return spec;
+  }
+
+  Instant created() {
+    return created;
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** The terrain once built, else null. */
+  CityTerrain terrain() {
+    return terrain;
+  }
+
+  /** The result once finished (completed or cancelled), else null. */
+  FloodResult result() {
+    return result;
+  }
+
+  String failure() {
+    return failure;
+  }
+
+  double simulatedSeconds() {
+    return simulatedSeconds;
+  }
+
+  double stepSeconds() {
+    return stepSeconds;
+  }
+
+  long steps() {
+    return steps;
+  }
+
+  double wallSeconds() {
+    return wallNanos / 1e9;
+  }
+
+  /** Depth snapshots by simulated second. */
+  NavigableMap<Long, Raster> snapshots() {
+    return snapshots;
+  }
+}

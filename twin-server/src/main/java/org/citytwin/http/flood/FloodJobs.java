@@ -1,0 +1,205 @@
+package org.citytwin.http.flood;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.model.CityObjectType;
+import org.citytwin.model.Envelope3D;
+import org.citytwin.query.Filter;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+
+/**
+ * The flood runs of one server: at most {@code maxRunning} run at a time on their own threads, up
+ * to {@code maxWaiting} more wait, and a request beyond that is refused with 503. Finished runs are
+ * kept (oldest dropped beyond {@code maxKept}) until deleted. {@link #close()} cancels everything.
+ */
+final class FloodJobs implements AutoCloseable {
+  private final TwinStore store;
+  private final int maxRunning;
+  private final int maxWaiting;
+  private final int maxKept;
+  private final int threadsPerRun;
+  private final ExecutorService executor;
+  private final Map<String, FloodJob> jobs = new ConcurrentHashMap<>();
+
+  FloodJobs(TwinStore store, int maxRunning, int maxWaiting, int maxKept, int threadsPerRun) {
+    this.store = store;
+    this.maxRunning = maxRunning;
+    this.maxWaiting = maxWaiting;
+    this.maxKept = maxKept;
+    this.threadsPerRun = threadsPerRun;
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory daemons =
+        r -> {
+          Thread t = new Thread(r, "flood-run-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.executor = Executors.newFixedThreadPool(maxRunning, daemons);
+  }
+
+  /** One run at a time, all cores for it, two waiting, twenty kept. */
+  static FloodJobs withDefaults(TwinStore store) {
+    return new FloodJobs(store, 1, 2, 20, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Queues a run.
+   *
+   * @throws HttpProblem 400 when a position lies outside the area, 503 when too many runs wait
+   */
+  synchronized FloodJob submit(ScenarioSpec spec) throws StoreException {
+    Filter.BboxIntersects area = area(spec);
+    checkSize(spec, area);
+    checkPositions(spec, area);
+    long active = jobs.values().stream().filter(j -> !j.state().finished()).count();
+    if (active >= maxRunning + maxWaiting) {
+      throw HttpProblem.unavailable(
+          active
+              + " flood runs are running or waiting (at most "
+              + (maxRunning + maxWaiting)
+              + "); try again when one has finished, or cancel one");
+    }
+    dropOldFinished();
+    FloodJob job = new FloodJob(UUID.randomUUID().toString(), spec, store, threadsPerRun);
+    jobs.put(job.id(), job);
+    executor.execute(job);
+    return job;
+  }
+
+  private Filter.BboxIntersects area(ScenarioSpec spec) throws StoreException {
+    if (spec.area() != null) {
+      return spec.area();
+    }
+    Envelope3D e =
+        store
+            .extent(new Filter.TypeIn(EnumSet.of(CityObjectType.BUILDING, CityObjectType.RELIEF)))
+            .orElseThrow(
+                () -> HttpProblem.badRequest("the store holds no buildings or relief to flood"));
+    return new Filter.BboxIntersects(e.minLon(), e.minLat(), e.maxLon(), e.maxLat());
+  }
+
+  /** Most cells a run may have (about 16 MB per float field; the solver keeps about a dozen). */
+  static final long MAX_CELLS = 4_000_000;
+
+  /** Most depth values kept in a run's snapshots (4 bytes each: 400 MB). */
+  static final long MAX_SNAPSHOT_VALUES = 100_000_000;
+
+  /** Refuses areas whose grid would be too large, estimated on a sphere (within about 1 %). */
+  static void checkSize(ScenarioSpec spec, Filter.BboxIntersects a) {
+    double midLat = Math.toRadians((a.minLat() + a.maxLat()) / 2);
+    double width = (a.maxLon() - a.minLon()) * 111_320 * Math.cos(midLat);
+    double height = (a.maxLat() - a.minLat()) * 110_574;
+    double cells = width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
+    if (cells > MAX_CELLS) {
+      throw HttpProblem.badParameter(
+          spec.area() != null ? "bbox" : "cellSize",
+          String.format(
+              java.util.Locale.ROOT,
+              "the area (%.0f m x %.0f m) at %.1f m cells needs about %.0f cells; at most %d:"
+                  + " choose a smaller bbox or larger cells",
+              width,
+              height,
+              spec.cellSizeMetres(),
+              cells,
+              MAX_CELLS));
+    }
+    double snapshots =
+        spec.outputIntervalSeconds() > 0
+            ? Math.ceil(spec.durationSeconds() / spec.outputIntervalSeconds())
+            : 0;
+    if (cells * snapshots > MAX_SNAPSHOT_VALUES) {
+      throw HttpProblem.badParameter(
+          "outputInterval",
+          String.format(
+              java.util.Locale.ROOT,
+              "%.0f depth snapshots of about %.0f cells would hold %.0f MB; at most %d MB are"
+                  + " kept per run: choose a longer outputInterval, larger cells or a smaller bbox",
+              snapshots,
+              cells,
+              cells * snapshots * 4 / 1e6,
+              MAX_SNAPSHOT_VALUES * 4 / 1_000_000));
+    }
+  }
+
+  /** Refuses positions outside the simulated area, naming the field. */
+  static void checkPositions(ScenarioSpec spec, Filter.BboxIntersects area) {
+    for (int i = 0; i < spec.inflows().size(); i++) {
+      ScenarioSpec.InflowSpec in = spec.inflows().get(i);
+      inside(area, in.from(), "inflows[" + i + "]");
+      inside(area, in.to(), "inflows[" + i + "]");
+    }
+    for (int i = 0; i < spec.gauges().size(); i++) {
+      inside(area, spec.gauges().get(i).position(), "gauges[" + i + "].point");
+    }
+  }
+
+  private static void inside(Filter.BboxIntersects a, double[] p, String field) {
+    if (p[0] < a.minLon() || p[0] > a.maxLon() || p[1] < a.minLat() || p[1] > a.maxLat()) {
+      throw HttpProblem.badParameter(
+          field,
+          String.format(
+              java.util.Locale.ROOT,
+              "%s (%.6f, %.6f) lies outside the simulated area %.6f,%.6f,%.6f,%.6f",
+              field,
+              p[0],
+              p[1],
+              a.minLon(),
+              a.minLat(),
+              a.maxLon(),
+              a.maxLat()));
+    }
+  }
+
+  private void dropOldFinished() {
+    List<FloodJob> finished =
+        new ArrayList<>(jobs.values().stream().filter(j -> j.state().finished()).toList());
+    finished.sort((a, b) -> a.created().compareTo(b.created()));
+    for (int i = 0; i < finished.size() - maxKept + 1; i++) {
+      jobs.remove(finished.get(i).id());
+    }
+  }
+
+  Optional<FloodJob> get(String id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  /** The runs, oldest first. */
+  List<FloodJob> list() {
+    List<FloodJob> all = new ArrayList<>(jobs.values());
+    all.sort((a, b) -> a.created().compareTo(b.created()));
+    return all;
+  }
+
+  /** Forgets a finished run. */
+  void remove(String id) {
+    jobs.remove(id);
+  }
+
+  Collection<FloodJob> all() {
+    return jobs.values();
+  }
+
+  @Override
+  public void close() {
+    jobs.values().forEach(FloodJob::cancel);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,275 @@
+package org.citytwin.http.flood;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.citytwin.flood.Edge;
+import org.citytwin.flood.TimeSeries;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.query.Filter;
+import org.citytwin.terrain.Obstacles;
+
+/**
+ * Reads and validates a scenario document. Every refusal is an {@link HttpProblem} naming the JSON
+ * field (as a path such as {@code inflows[0].hydrograph}) and what is accepted, so a client can fix
+ * its request. Positions are CRS84 {@code [lon, lat]}; series are {@code [[time_s, value], ...]}.
+ */
+final class ScenarioRequest {
+  static final Set<String> FIELDS =
+      Set.of(
+          "bbox",
+          "cellSize",
+          "obstacles",
+          "duration",
+          "outputInterval",
+          "gaugeInterval",
+          "manning",
+          "theta",
+          "rain",
+          "inflows",
+          "stages",
+          "openEdges",
+          "gauges");
+
+  static final double MAX_DURATION_SECONDS = 7 * 24 * 3600;
+  static final int MAX_OUTPUTS = 200;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ScenarioRequest() {}
+
+  /** Parses a request body into a validated spec. */
+  static ScenarioSpec parse(String body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body == null ? "" : body);
+    } catch (JsonProcessingException e) {
+      throw HttpProblem.badRequest(
+          "the body is not JSON: " + e.getOriginalMessage() + " (line " + line(e) + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw HttpProblem.badRequest("the body must be a JSON object describing a scenario");
+    }
+    unknownFields(root, FIELDS, "");
+    double duration = number(root, "duration", 3600, 1, MAX_DURATION_SECONDS);
+    double output = number(root, "outputInterval", 300, 0, MAX_DURATION_SECONDS);
+    if (output > 0 && duration / output > MAX_OUTPUTS) {
+      throw HttpProblem.badParameter(
+          "outputInterval",
+          "outputInterval "
+              + output
+              + " s gives "
+              + (long) Math.ceil(duration / output)
+              + " depth snapshots over "
+              + duration
+              + " s; at most "
+              + MAX_OUTPUTS
+              + " are kept");
+    }
+    return new ScenarioSpec(
+        bbox(root.get("bbox")),
+        number(root, "cellSize", 5, 1, 20),
+        obstacles(root.get("obstacles")),
+        duration,
+        output,
+        number(root, "gaugeInterval", 60, 1, MAX_DURATION_SECONDS),
+        number(root, "manning", 0.035, 0, 1),
+        number(root, "theta", 0.8, 0.5, 1),
+        root.has("rain") ? series(root.get("rain"), "rain") : null,
+        inflows(root.get("inflows")),
+        stages(root.get("stages")),
+        bool(root, "openEdges"),
+        gauges(root.get("gauges")));
+  }
+
+  private static long line(JsonProcessingException e) {
+    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
+  private static void unknownFields(JsonNode node, Set<String> allowed, String prefix) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!allowed.contains(name)) {
+        throw HttpProblem.badParameter(
+            prefix + name,
+            "unknown field '" + prefix + name + "'; accepted: " + new java.util.TreeSet<>(allowed));
+      }
+    }
+  }
+
+  private static double number(JsonNode root, String field, double dflt, double min, double max) {
+    JsonNode n = root.get(field);
+    if (n == null || n.isNull()) {
+      return dflt;
+    }
+    return number(n, field, min, max);
+  }
+
+  private static double number(JsonNode n, String field, double min, double max) {
+    if (!n.isNumber() || !(n.asDouble() >= min && n.asDouble() <= max)) {
+      throw HttpProblem.badParameter(
+          field, field + " " + n + " must be a number from " + min + " to " + max);
+    }
+    return n.asDouble();
+  }
+
+  private static boolean bool(JsonNode root, String field) {
+    JsonNode n = root.get(field);
+    if (n == null || n.isNull()) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      throw HttpProblem.badParameter(field, field + " " + n + " must be true or false");
+    }
+    return n.asBoolean();
+  }
+
+  private static Filter.BboxIntersects bbox(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    double[] v = numbers(n, "bbox", 4);
+    try {
+      return new Filter.BboxIntersects(v[0], v[1], v[2], v[3]);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter("bbox", e.getMessage());
+    }
+  }
+
+  private static Obstacles obstacles(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return Obstacles.BLOCKED;
+    }
+    try {
+      return Obstacles.parse(n.asText());
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter("obstacles", e.getMessage());
+    }
+  }
+
+  private static double[] numbers(JsonNode n, String field, int count) {
+    if (!n.isArray() || n.size() != count) {
+      throw HttpProblem.badParameter(field, field + " must be an array of " + count + " numbers");
+    }
+    double[] v = new double[count];
+    for (int i = 0; i < count; i++) {
+      if (!n.get(i).isNumber()) {
+        throw HttpProblem.badParameter(field, field + "[" + i + "] " + n.get(i) + " is no number");
+      }
+      v[i] = n.get(i).asDouble();
+    }
+    return v;
+  }
+
+  private static double[] position(JsonNode n, String field) {
+    if (n == null) {
+      throw HttpProblem.badParameter(field, field + " is required: [lon, lat]");
+    }
+    double[] p = numbers(n, field, 2);
+    if (!(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90)) {
+      throw HttpProblem.badParameter(
+          field, field + " " + n + " must be [lon, lat] with lon in -180..180, lat in -90..90");
+    }
+    return p;
+  }
+
+  /** {@code [[t, v], ...]}, times strictly increasing. */
+  static TimeSeries series(JsonNode n, String field) {
+    if (n == null || !n.isArray() || n.isEmpty()) {
+      throw HttpProblem.badParameter(
+          field, field + " must be a non-empty array of [time_s, value] pairs");
+    }
+    double[] t = new double[n.size()];
+    double[] v = new double[n.size()];
+    for (int i = 0; i < n.size(); i++) {
+      double[] pair = numbers(n.get(i), field + "[" + i + "]", 2);
+      t[i] = pair[0];
+      v[i] = pair[1];
+    }
+    try {
+      return TimeSeries.of(t, v);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter(field, field + ": " + e.getMessage());
+    }
+  }
+
+  private static List<ScenarioSpec.InflowSpec> inflows(JsonNode n) {
+    List<ScenarioSpec.InflowSpec> list = new ArrayList<>();
+    for (int i = 0; i < size(n, "inflows"); i++) {
+      String at = "inflows[" + i + "]";
+      JsonNode o = object(n.get(i), at);
+      unknownFields(o, Set.of("point", "line", "hydrograph"), at + ".");
+      TimeSeries q = series(o.get("hydrograph"), at + ".hydrograph");
+      if (o.has("point") == o.has("line")) {
+        throw HttpProblem.badParameter(
+            at, at + " needs exactly one of point [lon, lat] or line [[lon, lat], [lon, lat]]");
+      }
+      if (o.has("point")) {
+        double[] p = position(o.get("point"), at + ".point");
+        list.add(new ScenarioSpec.InflowSpec(p, p, q));
+      } else {
+        JsonNode line = o.get("line");
+        if (!line.isArray() || line.size() != 2) {
+          throw HttpProblem.badParameter(at + ".line", at + ".line must be two [lon, lat]");
+        }
+        list.add(
+            new ScenarioSpec.InflowSpec(
+                position(line.get(0), at + ".line[0]"), position(line.get(1), at + ".line[1]"), q));
+      }
+    }
+    return list;
+  }
+
+  private static List<ScenarioSpec.StageSpec> stages(JsonNode n) {
+    List<ScenarioSpec.StageSpec> list = new ArrayList<>();
+    for (int i = 0; i < size(n, "stages"); i++) {
+      String at = "stages[" + i + "]";
+      JsonNode o = object(n.get(i), at);
+      unknownFields(o, Set.of("edge", "levels"), at + ".");
+      Edge edge;
+      try {
+        edge = Edge.parse(o.path("edge").asText());
+      } catch (IllegalArgumentException e) {
+        throw HttpProblem.badParameter(at + ".edge", e.getMessage());
+      }
+      list.add(new ScenarioSpec.StageSpec(edge, series(o.get("levels"), at + ".levels")));
+    }
+    return list;
+  }
+
+  private static List<ScenarioSpec.GaugeSpec> gauges(JsonNode n) {
+    List<ScenarioSpec.GaugeSpec> list = new ArrayList<>();
+    for (int i = 0; i < size(n, "gauges"); i++) {
+      String at = "gauges[" + i + "]";
+      JsonNode o = object(n.get(i), at);
+      unknownFields(o, Set.of("name", "point"), at + ".");
+      String name = o.path("name").asText("g" + (i + 1));
+      if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+        throw HttpProblem.badParameter(
+            at + ".name", at + ".name '" + name + "' must be 1-64 letters, digits, _ . or -");
+      }
+      list.add(new ScenarioSpec.GaugeSpec(name, position(o.get("point"), at + ".point")));
+    }
+    return list;
+  }
+
+  private static int size(JsonNode n, String field) {
+    if (n == null || n.isNull()) {
+      return 0;
+    }
+    if (!n.isArray()) {
+      throw HttpProblem.badParameter(field, field + " must be an array");
+    }
+    return n.size();
+  }
+
+  private static JsonNode object(JsonNode n, String field) {
+    if (!n.isObject()) {
+      throw HttpProblem.badParameter(field, field + " must be an object");
+    }
+    return n;
+  }
+}
