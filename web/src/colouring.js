@@ -16,11 +16,11 @@ export const SCHEMES = {
     property: "height",
     missing: { colour: NO_DATA, label: "no height" },
     classes: [
-      [0, "#440154", "under 10"],
-      [10, "#3b528b", "10 – 20"],
-      [20, "#21918c", "20 – 40"],
-      [40, "#5ec962", "40 – 80"],
-      [80, "#fde725", "80 and more"],
+      [0, "#deebf7", "under 10"],
+      [10, "#9ecae1", "10 – 20"],
+      [20, "#4292c6", "20 – 40"],
+      [40, "#2171b5", "40 – 80"],
+      [80, "#08306b", "80 and more"],
     ],
   },
   // PLATEAU's river-flood rank codes 1–6 stand for these depth classes; the colours run from pale
@@ -40,7 +40,7 @@ export const SCHEMES = {
   },
 };
 
-const HIGHLIGHT = "#00ffff"; // cyan: in neither scheme
+const HIGHLIGHT = "#ff6a00"; // vivid orange: in neither scheme
 
 /** The style for a scheme name ("plain" for none), with the building `selectedId` highlighted. */
 export function styleFor(name, selectedId) {

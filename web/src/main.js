@@ -2,14 +2,16 @@
 // picking into the side panel, colouring with a legend, and a reset.
 //
 // window.twinViewer tells scripts and tests how far loading got: state is "loading", then "ready"
-// once the camera has arrived and every tile in view is loaded, or "error" with a message.
+// once the camera has arrived and every tile in view is loaded, or "error" with a message; millis
+// holds when (since the page started) the tileset was read, the camera arrived and tiles settled.
 // featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null).
 import * as Cesium from "cesium";
 import { legendFor, styleFor } from "./colouring.js";
 import { Panel } from "./panel.js";
 
 const TILESET = "tiles/3d/buildings/tileset.json";
-const state = { state: "loading", error: null, featureAt: () => null };
+const state = { state: "loading", error: null, millis: {}, featureAt: () => null };
+const mark = (step) => (state.millis[step] = Math.round(performance.now()));
 window.twinViewer = state;
 
 const panel = new Panel(document);
@@ -145,7 +147,13 @@ async function start() {
   scene.primitives.add(tileset);
   restyle(tileset);
 
-  const home = () => viewer.flyTo(tileset, { duration: 1.5 });
+  // Looking down at 45 degrees from far enough to see the whole tileset beside the panel.
+  const offset = new Cesium.HeadingPitchRange(
+    0,
+    Cesium.Math.toRadians(-45),
+    tileset.boundingSphere.radius * 1.8,
+  );
+  const home = () => viewer.flyTo(tileset, { duration: 1.5, offset });
   new Cesium.ScreenSpaceEventHandler(scene.canvas).setInputAction(
     (click) => select(tileset, featureAt(click.position)),
     Cesium.ScreenSpaceEventType.LEFT_CLICK,
@@ -162,8 +170,11 @@ async function start() {
   state.featureAt = (x, y) =>
     featureAt(new Cesium.Cartesian2(x, y))?.getProperty("gml_id") ?? null;
 
+  mark("tileset");
   await home();
+  mark("arrived");
   await tilesSettled(tileset);
+  mark("settled");
   if (state.state === "loading") {
     state.state = "ready";
     panel.status("Drag to turn, scroll to zoom, click a building.");

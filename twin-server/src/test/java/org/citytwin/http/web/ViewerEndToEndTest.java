@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The viewer as a person meets it: the real server over a real store of one sample sheet, the page
  * and CesiumJS over HTTP, and headless Chromium (Debian's, driven by playwright-core through
- * viewer-e2e.cjs) loading the tiles, colouring by flood depth and picking a building.
+ * viewer-e2e.cjs) loading the tiles, colouring by flood depth and height, picking a building.
  */
 class ViewerEndToEndTest {
   /** Generous: software WebGL on a shared 2-core machine takes minutes to settle the tiles. */
@@ -123,7 +123,8 @@ class ViewerEndToEndTest {
       assertTrue(report.get(problems).isEmpty(), problems + ": " + report.get(problems));
     }
     assertFalse(report.has("failure"), report.toPrettyString());
-    assertTrue(report.path("legend").asText().contains("River flood depth"), report.toString());
+    String legends = report.path("legends").toString();
+    assertTrue(legends.contains("River flood depth") && legends.contains("Height"), legends);
 
     String picked = report.at("/pixel/id").asText();
     assertFalse(picked.isEmpty(), "no pixel of the page picks a building: " + report);

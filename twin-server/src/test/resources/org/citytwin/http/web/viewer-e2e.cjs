@@ -1,5 +1,5 @@
 // Drives the viewer in headless Chromium like a person would and prints one JSON report on stdout:
-// waits for the tiles, colours by river flood depth, finds a pixel where a building is drawn,
+// waits for the tiles, colours by river flood depth and then by height, finds a pixel where a building is drawn,
 // clicks it, waits for the panel to show its gml:id and its full record, and takes a screenshot.
 // Every browser console error, uncaught exception, failed request and request leaving the
 // server's origin is listed in the report; the Java test decides what passes.
@@ -62,8 +62,11 @@ async function drive(page, report) {
   if (report.viewerState !== 'ready') {
     return;
   }
+  report.viewerMillis = await page.evaluate(() => window.twinViewer.millis);
   await page.selectOption('#colour-by', 'river_flood_depth');
-  report.legend = await page.locator('#legend').textContent();
+  report.legends = [await page.locator('#legend').textContent()];
+  await page.selectOption('#colour-by', 'height');
+  report.legends.push(await page.locator('#legend').textContent());
   report.pixel = await page.evaluate(findBuildingPixel, 16);
   if (!report.pixel) {
     return;
