@@ -66,7 +66,10 @@ public final class TilesetBuilder {
         .put("tilesetVersion", "store-" + layout.storeVersion())
         .put("generator", "citytwin tiles; heights: " + options.geoid().description());
     ObjectNode root = tile(layout, TileId.root());
-    tileset.put("geometricError", root.get("geometricError").asDouble());
+    // What not drawing the tileset at all would cost: its extent, even when the root is a leaf
+    // (error 0). CesiumJS draws nothing of a tileset whose own geometric error is 0.
+    TileRegion extent = TileRegion.of(layout.node(TileId.root()).content(), options.geoid());
+    tileset.put("geometricError", diagonalError(extent));
     root.put("refine", "ADD");
     tileset.set("root", root);
     return tileset;
@@ -89,10 +92,15 @@ public final class TilesetBuilder {
       tile.putObject("content").put("uri", id.name() + ".glb");
       return tile;
     }
-    tile.put("geometricError", Math.rint(region.diagonalMetres() * 100) / 100);
+    tile.put("geometricError", diagonalError(region));
     ArrayNode children = tile.putArray("children");
     node.children().forEach(child -> children.add(tile(layout, child)));
     return tile;
+  }
+
+  /** A region's diagonal in metres, to the centimetre. */
+  private static double diagonalError(TileRegion region) {
+    return Math.rint(region.diagonalMetres() * 100) / 100;
   }
 
   /** The content of one leaf: its buildings, read from the store by the leaf's bounds. */

@@ -67,6 +67,20 @@ class TilesetBuilderTest {
   }
 
   @Test
+  void aTilesetOfOneLeafStillHasTheErrorOfItsExtent() throws Exception {
+    TilesetBuilder builder = new TilesetBuilder(store, new TilesetBuilder.Options(1000, geoid));
+    JsonNode single = builder.tilesetJson(builder.layout().orElseThrow());
+    assertTrue(single.at("/root/content/uri").isTextual(), "537 buildings fit in the root leaf");
+    assertEquals(0.0, single.at("/root/geometricError").asDouble());
+    // The sheet is about 1.16 km by 0.88 km (diagonal 1.45 km); CesiumJS skips a tileset of error
+    // 0.
+    double error = single.get("geometricError").asDouble();
+    assertTrue(error > 1000 && error < 2000, "tileset geometricError " + error);
+    assertEquals(
+        tileset.at("/root/geometricError").asDouble(), tileset.get("geometricError").asDouble());
+  }
+
+  @Test
   void everyBuildingIsInExactlyOneLeaf() throws Exception {
     long buildings = store.count(new Filter.TypeIn(TilesetLayout.TYPES));
     assertEquals(537, buildings, "buildings in 51357346_bldg_6697_op.gml");

@@ -80,7 +80,9 @@ final class ServeCommand implements Callable<Integer> {
                     },
                     "twin-shutdown"));
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
-        System.out.println("Twin serving at http://" + shownHost + ":" + server.port() + "/api");
+        String origin = "http://" + shownHost + ":" + server.port();
+        System.out.println("Twin serving at " + origin + "/api");
+        System.out.println("3D viewer at " + origin + "/");
         System.out.flush();
         stopped.await();
       }

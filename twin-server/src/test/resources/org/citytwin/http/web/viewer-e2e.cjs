@@ -1,0 +1,132 @@
+// Drives the viewer in headless Chromium like a person would and prints one JSON report on stdout:
+// waits for the tiles, colours by river flood depth and then by height, finds a pixel where a building is drawn,
+// clicks it, waits for the panel to show its gml:id and its full record, and takes a screenshot.
+// Every browser console error, uncaught exception, failed request and request leaving the
+// server's origin is listed in the report; the Java test decides what passes.
+//
+// Usage: node viewer-e2e.cjs PLAYWRIGHT_PREFIX CHROMIUM URL SCREENSHOT.png
+// PLAYWRIGHT_PREFIX is the npm --prefix the playwright-core package was installed into.
+'use strict';
+const path = require('path');
+const { createRequire } = require('module');
+
+const [prefix, executablePath, url, screenshot] = process.argv.slice(2);
+const { chromium } = createRequire(path.join(path.resolve(prefix), 'package.json'))('playwright-core');
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  // WebGL without a GPU: ANGLE over SwiftShader, the software renderer Chromium ships.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+const TIMEOUT_MS = 240_000; // software WebGL on a loaded 2-core machine is slow
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** Runs in the page: window pixels over the globe nearest its centre first, until one picks a building. */
+function findBuildingPixel(step) {
+  const panel = document.getElementById('panel').getBoundingClientRect();
+  const width = panel.left; // the panel covers the right edge of the globe
+  const height = window.innerHeight;
+  const points = [];
+  for (let y = step / 2; y < height; y += step) {
+    for (let x = step / 2; x < width; x += step) {
+      points.push([Math.round(x), Math.round(y)]);
+    }
+  }
+  const distance = ([x, y]) => (x - width / 2) ** 2 + (y - height / 2) ** 2;
+  points.sort((a, b) => distance(a) - distance(b));
+  for (const [x, y] of points.slice(0, 600)) {
+    const onCanvas = document.elementFromPoint(x, y) instanceof HTMLCanvasElement;
+    const id = onCanvas ? window.twinViewer.featureAt(x, y) : null;
+    if (id) {
+      return { x, y, id };
+    }
+  }
+  return null;
+}
+
+/** The steps a person takes; each records what it saw in the report, and a step that times out throws. */
+async function drive(page, report) {
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => window.twinViewer && window.twinViewer.state !== 'loading', null, {
+    polling: 250,
+  });
+  report.viewerState = await page.evaluate(() => window.twinViewer.state);
+  report.viewerError = await page.evaluate(() => window.twinViewer.error);
+  report.readyMillis = Date.now() - started;
+  if (report.viewerState !== 'ready') {
+    return;
+  }
+  report.viewerMillis = await page.evaluate(() => window.twinViewer.millis);
+  await page.selectOption('#colour-by', 'river_flood_depth');
+  report.legends = [await page.locator('#legend').textContent()];
+  await page.selectOption('#colour-by', 'height');
+  report.legends.push(await page.locator('#legend').textContent());
+  report.pixel = await page.evaluate(findBuildingPixel, 16);
+  if (!report.pixel) {
+    return;
+  }
+  await page.mouse.click(report.pixel.x, report.pixel.y);
+  report.panelId = await page.locator('#gml-id').innerText();
+  await page.locator('#detail section').first().waitFor();
+  report.panelText = await page.locator('#picked').innerText();
+}
+
+async function run() {
+  const report = {
+    consoleErrors: [],
+    pageErrors: [],
+    failedRequests: [],
+    foreignRequests: [],
+    requests: 0,
+  };
+  const origin = new URL(url).origin;
+  const browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    page.setDefaultTimeout(TIMEOUT_MS);
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        report.consoleErrors.push(message.text());
+      }
+    });
+    page.on('pageerror', (error) => report.pageErrors.push(String(error.stack || error)));
+    page.on('request', (request) => {
+      report.requests++;
+      const target = request.url();
+      if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) {
+        report.foreignRequests.push(target);
+      }
+    });
+    page.on('requestfailed', (request) =>
+      report.failedRequests.push(`${request.url()}: ${request.failure().errorText}`),
+    );
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+      }
+    });
+
+    try {
+      await drive(page, report);
+    } catch (error) {
+      report.failure = String(error && error.message ? error.message : error);
+    }
+    await page.screenshot({ path: screenshot });
+    return report;
+  } finally {
+    await browser.close();
+  }
+}
+
+run()
+  .then((report) => process.stdout.write(JSON.stringify(report)))
+  .catch((error) => {
+    process.stderr.write(String(error && error.stack ? error.stack : error) + '\n');
+    process.exit(2);
+  });
