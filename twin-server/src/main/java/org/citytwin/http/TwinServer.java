@@ -5,12 +5,13 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import org.citytwin.http.ogc.FeaturesApi;
 import org.citytwin.http.tiles.TilesApi;
+import org.citytwin.http.tiles.VectorTilesApi;
 import org.citytwin.store.TwinStore;
 
 /**
  * The twin's HTTP server over one store: OGC API - Features at {@code /api}, 3D Tiles at {@code
- * /tiles/3d}. Start it with {@link #start}; {@link #close()} stops it (safe twice). The store stays
- * open and owned by the caller.
+ * /tiles/3d}, vector tiles at {@code /tiles/vector}. Start it with {@link #start}; {@link #close()}
+ * stops it (safe twice). The store stays open and owned by the caller.
  */
 public final class TwinServer implements AutoCloseable {
   /** Largest request body accepted (the read API takes none; this bounds abuse). */
@@ -40,6 +41,7 @@ public final class TwinServer implements AutoCloseable {
               ProblemResponses.install(config);
               features.addRoutes(config);
               TilesApi.withDefaults(store).addRoutes(config);
+              VectorTilesApi.withDefaults(store).addRoutes(config);
             });
     app.start(options.host(), options.port());
     return new TwinServer(app);
