@@ -55,13 +55,19 @@ final class UrlLatency implements AutoCloseable {
             .build();
   }
 
-  /** One GET, its body read in full; for warming caches. Returns the status. */
-  int get(String url) throws IOException, InterruptedException {
-    return client
-        .send(
+  /** One answer: status, body, and the Location header ("" when none). */
+  record Response(int status, byte[] body, String location) {}
+
+  /** One GET, its body read in full, redirects not followed. */
+  Response get(String url) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        client.send(
             HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray())
-        .statusCode();
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new Response(
+        response.statusCode(),
+        response.body(),
+        response.headers().firstValue("Location").orElse(""));
   }
 
   /**
