@@ -11,6 +11,7 @@ import org.citytwin.http.HttpProblem;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.tiles.GeoidModel;
+import org.citytwin.tiles.GlbWriter;
 import org.citytwin.tiles.TileId;
 import org.citytwin.tiles.TilesetBuilder;
 import org.citytwin.tiles.TilesetLayout;
@@ -130,7 +131,14 @@ public final class TilesApi {
   private String diskFolder(TilesetLayout current) {
     TilesetBuilder.Options options = builder.options();
     String geoid = Integer.toHexString(options.geoid().description().hashCode());
-    return "v" + current.storeVersion() + "-leaf" + options.maxPerLeaf() + "-geoid" + geoid;
+    return "v"
+        + current.storeVersion()
+        + "-leaf"
+        + options.maxPerLeaf()
+        + "-geoid"
+        + geoid
+        + "-glb"
+        + GlbWriter.FORMAT_REVISION;
   }
 
   /** The layout of the store's current version, laid out again when the version moved on. */
