@@ -23,9 +23,9 @@ import org.citytwin.vectortiles.VectorTileEncoder;
  * /tiles/vector/{z}/{x}/{y}.mvt} redirects there. Tiles are made on first request and kept in a
  * memory cache and on disk in {@code vector-tiles-cache/} of the store directory.
  *
- * <p>A tile with no features is answered {@code 204 No Content}, with the same caching headers:
- * MapLibre, OpenLayers and QGIS treat it as an empty tile without decoding anything, OGC API -
- * Tiles names it for exactly this case, and it tells "no data here" apart from an error.
+ * <p>A tile with no features is answered {@code 204 No Content}, with the same caching headers,
+ * rather than 200 with an empty body: Mapbox GL (whence MapLibre) recommends 204 for tiles without
+ * data, OGC API - Tiles uses it for empty tiles, and it tells "no data here" apart from an error.
  */
 public final class VectorTilesApi {
   static final String ROOT = "/tiles/vector";
