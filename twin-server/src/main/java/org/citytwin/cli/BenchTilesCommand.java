@@ -64,7 +64,9 @@ final class BenchTilesCommand implements Callable<Integer> {
   @Option(
       names = "--max-per-leaf",
       defaultValue = "" + TilesetBuilder.DEFAULT_MAX_PER_LEAF,
-      description = "Most buildings per leaf tile (default ${DEFAULT-VALUE}).")
+      description =
+          "Most buildings per leaf tile of the export (default ${DEFAULT-VALUE}; the server"
+              + " always uses its default).")
   int maxPerLeaf;
 
   @Option(
