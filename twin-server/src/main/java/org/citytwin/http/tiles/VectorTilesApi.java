@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.Set;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.Links;
@@ -101,7 +102,7 @@ public final class VectorTilesApi {
   }
 
   private static Set<CityObjectType> tiledTypes() {
-    java.util.EnumSet<CityObjectType> types = java.util.EnumSet.noneOf(CityObjectType.class);
+    EnumSet<CityObjectType> types = EnumSet.noneOf(CityObjectType.class);
     for (VectorLayer layer : VectorLayer.values()) {
       types.addAll(layer.types());
     }

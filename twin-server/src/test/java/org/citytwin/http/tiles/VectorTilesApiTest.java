@@ -16,12 +16,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.citytwin.http.LiveTwin;
 import org.citytwin.model.CityObject;
+import org.citytwin.model.CityObjectType;
 import org.citytwin.model.Envelope3D;
+import org.citytwin.model.RiskKind;
 import org.citytwin.query.Filter;
 import org.citytwin.query.Literal;
 import org.citytwin.query.Query;
@@ -139,10 +143,10 @@ class VectorTilesApiTest {
         twin.store()
             .extent(
                 new Filter.TypeIn(
-                    java.util.EnumSet.of(
-                        org.citytwin.model.CityObjectType.BUILDING,
-                        org.citytwin.model.CityObjectType.BUILDING_PART,
-                        org.citytwin.model.CityObjectType.ROAD)))
+                    EnumSet.of(
+                        CityObjectType.BUILDING,
+                        CityObjectType.BUILDING_PART,
+                        CityObjectType.ROAD)))
             .orElseThrow();
     assertEquals(extent.minLon(), tileJson.at("/bounds/0").asDouble(), 0.0);
     assertEquals(extent.minLat(), tileJson.at("/bounds/1").asDouble(), 0.0);
@@ -167,7 +171,7 @@ class VectorTilesApiTest {
     assertEquals(building.storeId(), properties.get("mvt_id"));
     assertEquals(object.shape().heightMetres(), (Double) properties.get("height"), 0.0);
     assertEquals(
-        object.maxDepthMetres(org.citytwin.model.RiskKind.RIVER_FLOOD),
+        object.maxDepthMetres(RiskKind.RIVER_FLOOD),
         (Double) properties.get("river_flood_depth"),
         0.0);
 
@@ -262,8 +266,7 @@ class VectorTilesApiTest {
             .get("buildings")
             .fields()
             .containsAll(
-                java.util.List.of(
-                    "gml_id", "height", "usage", "river_flood_depth", "river_flood_rank")),
+                List.of("gml_id", "height", "usage", "river_flood_depth", "river_flood_rank")),
         summary);
 
     String gmlId = building.object().gmlId();
@@ -283,7 +286,7 @@ class VectorTilesApiTest {
       }
     }
     assertEquals(
-        building.object().maxDepthMetres(org.citytwin.model.RiskKind.RIVER_FLOOD),
+        building.object().maxDepthMetres(RiskKind.RIVER_FLOOD),
         Double.parseDouble(feature.get("river_flood_depth")),
         1e-9);
   }
