@@ -3,10 +3,17 @@ package org.citytwin.tiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.citytwin.query.Filter;
 import org.citytwin.query.Query;
 import org.citytwin.store.StoreException;
@@ -38,7 +45,15 @@ public final class TilesetBuilder {
   }
 
   /** What an export wrote. */
-  public record ExportSummary(int tiles, int buildings, long glbBytes, int degenerateTriangles) {}
+  public record ExportSummary(int tiles, int buildings, long glbBytes, int degenerateTriangles) {
+    ExportSummary plus(ExportSummary other) {
+      return new ExportSummary(
+          tiles + other.tiles,
+          buildings + other.buildings,
+          glbBytes + other.glbBytes,
+          degenerateTriangles + other.degenerateTriangles);
+    }
+  }
 
   private final TwinStore store;
   private final Options options;
@@ -134,30 +149,82 @@ public final class TilesetBuilder {
     return GlbWriter.write(content(layout, leaf));
   }
 
-  /** Writes {@code tileset.json} and one GLB per leaf into {@code directory}. */
+  /**
+   * Writes {@code tileset.json} and one GLB per leaf into {@code directory}, making leaves on as
+   * many threads as there are processors.
+   */
   public ExportSummary export(Path directory) throws StoreException, IOException {
+    return export(directory, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Writes {@code tileset.json} and one GLB per leaf into {@code directory}, {@code threads} leaves
+   * at a time (each reads its own buildings from the store and holds only those in memory).
+   */
+  public ExportSummary export(Path directory, int threads) throws StoreException, IOException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("export threads must be >= 1, was " + threads);
+    }
     Files.createDirectories(directory);
     Optional<TilesetLayout> maybeLayout = layout();
     if (maybeLayout.isEmpty()) {
       throw new IllegalStateException("store " + store.directory() + " holds no buildings to tile");
     }
     TilesetLayout layout = maybeLayout.get();
-    int tiles = 0;
-    int buildings = 0;
-    long bytes = 0;
-    int degenerate = 0;
-    for (TilesetLayout.Node leaf : layout.leaves()) {
-      TileContent content = content(layout, leaf.id());
-      byte[] glb = GlbWriter.write(content);
-      Files.write(directory.resolve(leaf.id().name() + ".glb"), glb);
-      tiles++;
-      buildings += content.features().size();
-      bytes += glb.length;
-      degenerate += content.degenerateTriangles();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, TilesetBuilder::exportThread);
+    try {
+      List<Future<ExportSummary>> leaves = new ArrayList<>();
+      for (TilesetLayout.Node leaf : layout.leaves()) {
+        leaves.add(pool.submit(() -> exportLeaf(layout, leaf.id(), directory)));
+      }
+      ExportSummary total = new ExportSummary(0, 0, 0, 0);
+      for (Future<ExportSummary> leaf : leaves) {
+        total = total.plus(await(leaf));
+      }
+      GlbWriter.JSON
+          .writerWithDefaultPrettyPrinter()
+          .writeValue(directory.resolve("tileset.json").toFile(), tilesetJson(layout));
+      return total;
+    } finally {
+      pool.shutdownNow();
     }
-    GlbWriter.JSON
-        .writerWithDefaultPrettyPrinter()
-        .writeValue(directory.resolve("tileset.json").toFile(), tilesetJson(layout));
-    return new ExportSummary(tiles, buildings, bytes, degenerate);
+  }
+
+  private ExportSummary exportLeaf(TilesetLayout layout, TileId leaf, Path directory)
+      throws StoreException, IOException {
+    TileContent content = content(layout, leaf);
+    byte[] glb = GlbWriter.write(content);
+    Files.write(directory.resolve(leaf.name() + ".glb"), glb);
+    return new ExportSummary(
+        1, content.features().size(), glb.length, content.degenerateTriangles());
+  }
+
+  /** The leaf's summary, or the store or file failure that stopped it, as thrown. */
+  private static ExportSummary await(Future<ExportSummary> leaf)
+      throws StoreException, IOException {
+    try {
+      return leaf.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("tileset export interrupted");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreException store) {
+        throw store;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("tileset export failed: " + cause, cause);
+    }
+  }
+
+  private static Thread exportThread(Runnable task) {
+    Thread thread = new Thread(task, "tileset-export");
+    thread.setDaemon(true);
+    return thread;
   }
 }

@@ -46,6 +46,23 @@ record GlbReader(JsonNode json, ByteBuffer bin) {
     return values;
   }
 
+  /** NORMAL as written: normalized signed bytes (KHR_mesh_quantization), byteStride 4. */
+  float[] byteNormals() {
+    JsonNode accessor = json.at("/accessors/" + primitive().at("/attributes/NORMAL").asInt());
+    if (accessor.get("componentType").asInt() != 5120 || !accessor.path("normalized").asBoolean()) {
+      throw new IllegalStateException("NORMAL is not normalized BYTE: " + accessor);
+    }
+    int stride =
+        json.at("/bufferViews/" + accessor.get("bufferView").asInt() + "/byteStride").asInt();
+    ByteBuffer view = view(accessor.get("bufferView").asInt());
+    float[] values = new float[accessor.get("count").asInt() * 3];
+    for (int i = 0; i < values.length; i++) {
+      // glTF's decoding of a normalized signed byte: max(c / 127, -1).
+      values[i] = Math.max(view.get((i / 3) * stride + i % 3) / 127f, -1f);
+    }
+    return values;
+  }
+
   List<String> strings(String property) {
     JsonNode table = json.at("/extensions/EXT_structural_metadata/propertyTables/0");
     JsonNode column = table.at("/properties/" + property);

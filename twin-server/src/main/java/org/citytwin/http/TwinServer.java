@@ -6,14 +6,15 @@ import io.javalin.config.JavalinConfig;
 import org.citytwin.http.flood.FloodApi;
 import org.citytwin.http.ogc.FeaturesApi;
 import org.citytwin.http.tiles.TilesApi;
+import org.citytwin.http.tiles.VectorTilesApi;
 import org.citytwin.http.web.ViewerRoutes;
 import org.citytwin.store.TwinStore;
 
 /**
  * The twin's HTTP server over one store: OGC API - Features at {@code /api}, 3D Tiles at {@code
- * /tiles/3d}, flood runs at {@code /flood/runs} with depth tiles at {@code /tiles/flood}, the
- * browser viewer at {@code /}. Start it with {@link #start}; {@link #close()} stops it (safe
- * twice). The store stays open and owned by the caller.
+ * /tiles/3d}, vector tiles at {@code /tiles/vector}, flood runs at {@code /flood/runs} with depth
+ * tiles at {@code /tiles/flood}, the browser viewer at {@code /}. Start it with {@link #start};
+ * {@link #close()} stops it (safe twice). The store stays open and owned by the caller.
  */
 public final class TwinServer implements AutoCloseable {
   /** Largest request body accepted (the read API takes none; this bounds abuse). */
@@ -47,6 +48,7 @@ public final class TwinServer implements AutoCloseable {
               VersionEtags.install(config, store);
               features.addRoutes(config);
               TilesApi.withDefaults(store).addRoutes(config);
+              VectorTilesApi.withDefaults(store).addRoutes(config);
               flood.addRoutes(config);
               ViewerRoutes.addRoutes(config);
             });

@@ -11,6 +11,7 @@ import org.citytwin.http.HttpProblem;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.tiles.GeoidModel;
+import org.citytwin.tiles.GlbWriter;
 import org.citytwin.tiles.TileId;
 import org.citytwin.tiles.TilesetBuilder;
 import org.citytwin.tiles.TilesetLayout;
@@ -25,7 +26,7 @@ import org.citytwin.tiles.TilesetLayout;
 public final class TilesApi {
   static final String ROOT = "/tiles/3d";
   static final String GLB = "model/gltf-binary";
-  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  static final String IMMUTABLE = VersionedContent.IMMUTABLE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** In-memory cache budget unless told otherwise. */
@@ -34,14 +35,15 @@ public final class TilesApi {
   private final TwinStore store;
   private final TilesetBuilder builder;
   private final TileCache cache;
-  private final TileDiskCache disk;
+  private final CachedTiles tiles;
   private volatile TilesetLayout layout;
 
   public TilesApi(TwinStore store, TilesetBuilder.Options options, long cacheBytes) {
     this.store = store;
     this.builder = new TilesetBuilder(store, options);
     this.cache = new TileCache(cacheBytes);
-    this.disk = new TileDiskCache(store.directory().resolve("tiles-cache"));
+    this.tiles =
+        new CachedTiles(cache, new TileDiskCache(store.directory().resolve("tiles-cache")));
   }
 
   /**
@@ -84,10 +86,7 @@ public final class TilesApi {
               + ROOT
               + "/buildings/tileset.json");
     }
-    String etag = "\"" + versionText + "-" + file + "\"";
-    ctx.header("Cache-Control", IMMUTABLE).header("ETag", etag);
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(HttpStatus.NOT_MODIFIED);
+    if (VersionedContent.notModified(ctx, versionText + "-" + file)) {
       return;
     }
     if (file.equals("tileset.json")) {
@@ -116,31 +115,30 @@ public final class TilesApi {
 
   private byte[] body(String key, TilesetLayout current, TileId leaf)
       throws StoreException, IOException {
+    if (leaf != null) {
+      return tiles.get(diskFolder(current), leaf.name() + ".glb", () -> builder.glb(current, leaf));
+    }
     byte[] cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
-    if (leaf == null) {
-      byte[] tileset = JSON.writeValueAsBytes(builder.tilesetJson(current));
-      cache.put(key, tileset);
-      return tileset;
-    }
-    String folder = diskFolder(current);
-    String file = leaf.name() + ".glb";
-    Optional<byte[]> stored = disk.get(folder, file);
-    byte[] body = stored.isPresent() ? stored.get() : builder.glb(current, leaf);
-    if (stored.isEmpty()) {
-      disk.put(folder, file, body);
-    }
-    cache.put(key, body);
-    return body;
+    byte[] tileset = JSON.writeValueAsBytes(builder.tilesetJson(current));
+    cache.put(key, tileset);
+    return tileset;
   }
 
   /** The disk folder of a version and these options (the same version tiled differently). */
   private String diskFolder(TilesetLayout current) {
     TilesetBuilder.Options options = builder.options();
     String geoid = Integer.toHexString(options.geoid().description().hashCode());
-    return "v" + current.storeVersion() + "-leaf" + options.maxPerLeaf() + "-geoid" + geoid;
+    return "v"
+        + current.storeVersion()
+        + "-leaf"
+        + options.maxPerLeaf()
+        + "-geoid"
+        + geoid
+        + "-glb"
+        + GlbWriter.FORMAT_REVISION;
   }
 
   /** The layout of the store's current version, laid out again when the version moved on. */

@@ -1,5 +1,7 @@
 /**
- * 3D Tiles over HTTP: the buildings tileset of the store, generated on demand per store version,
- * cached in memory and served under immutable versioned URLs.
+ * Tiles over HTTP: the buildings as 3D Tiles ({@link org.citytwin.http.tiles.TilesApi}) and the
+ * buildings and roads as Mapbox Vector Tiles with a TileJSON document ({@link
+ * org.citytwin.http.tiles.VectorTilesApi}), generated on demand per store version, cached in memory
+ * and on disk, and served under immutable versioned URLs.
  */
 package org.citytwin.http.tiles;

@@ -1,0 +1,169 @@
+package org.citytwin.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.xml.stream.XMLStreamException;
+import org.citytwin.http.ServerOptions;
+import org.citytwin.http.TwinServer;
+import org.citytwin.query.Filter;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import org.citytwin.tiles.GeoidModel;
+import org.citytwin.tiles.TilesetBuilder;
+import org.citytwin.tiles.TilesetLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code twin bench tiles}: the whole 3D tileset built cold through the export path, against a bare
+ * read of the same buildings with their meshes from the store; then cached tile latency over HTTP
+ * (3D leaves and vector tiles) against the server's cheapest answer, a redirect, in one run.
+ */
+@Command(
+    name = "tiles",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Time the whole 3D tileset built cold (the export-tiles path) against a bare store read of the",
+      "same buildings, report GLB bytes per building, then cached tile latency over HTTP (3D and",
+      "vector tiles) against a redirect, in one run.",
+      "Without --store, builds a temporary store of --copies synthetic copies of --sample, deleted afterwards.",
+      "Exit codes: 0 done, 2 bad command line, 3 sample rejected, 4 store failed, 5 some requests failed."
+    })
+final class BenchTilesCommand implements Callable<Integer> {
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description = "An existing store to use (default: build a temporary one).")
+  Path storeDirectory;
+
+  @Option(
+      names = "--sample",
+      paramLabel = "PATH",
+      defaultValue = "data/citygml",
+      description =
+          "CityGML file or directory to copy for a temporary store (default ${DEFAULT-VALUE}).")
+  Path sample;
+
+  @Option(
+      names = "--copies",
+      defaultValue = "70",
+      description =
+          "Copies of --sample in a temporary store (default ${DEFAULT-VALUE}: about 103,000 buildings).")
+  int copies;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Import threads for a temporary store (default: cores).")
+  Integer threads;
+
+  @Option(
+      names = "--max-per-leaf",
+      defaultValue = "" + TilesetBuilder.DEFAULT_MAX_PER_LEAF,
+      description =
+          "Most buildings per leaf tile of the export (default ${DEFAULT-VALUE}; the server"
+              + " always uses its default).")
+  int maxPerLeaf;
+
+  @Option(
+      names = "--clients",
+      defaultValue = "4",
+      description = "Concurrent HTTP clients (default ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(
+      names = "--requests",
+      defaultValue = "20000",
+      description = "Measured requests per kind of tile (default ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Option(
+      names = "--tiles",
+      defaultValue = "16",
+      description =
+          "Distinct tiles of each kind requested, all warmed into the memory cache first"
+              + " (default ${DEFAULT-VALUE}).")
+  int tiles;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    String problem = checkOptions();
+    if (problem != null) {
+      System.err.println("twin bench tiles: " + problem);
+      return ExitCodes.USAGE;
+    }
+    PrintStream out = System.out;
+    try {
+      if (storeDirectory != null) {
+        try (TwinStore store = TwinStore.open(storeDirectory)) {
+          if (store.count(new Filter.TypeIn(TilesetLayout.TYPES)) > 0) {
+            return bench(store, out);
+          }
+          out.println("store " + storeDirectory + " has no buildings: building a temporary one");
+        }
+      }
+      int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      try (TemporaryCity city = TemporaryCity.build(List.of(sample), copies, workers, out)) {
+        return bench(city.store(), out);
+      }
+    } catch (StoreException e) {
+      System.err.println("twin bench tiles: " + e.getMessage());
+      return ExitCodes.STORE_FAILED;
+    } catch (IOException | XMLStreamException e) {
+      System.err.println("twin bench tiles: " + e.getMessage());
+      return ExitCodes.INPUT_REJECTED;
+    }
+  }
+
+  private String checkOptions() {
+    if (storeDirectory != null && !Files.isDirectory(storeDirectory)) {
+      return "--store "
+          + storeDirectory
+          + " is not a directory (leave --store out for a temporary store)";
+    }
+    if (copies < 1) {
+      return "--copies must be >= 1, was " + copies;
+    }
+    if (clients < 1) {
+      return "--clients must be >= 1, was " + clients;
+    }
+    if (requests < 1) {
+      return "--requests must be >= 1, was " + requests;
+    }
+    if (tiles < 1) {
+      return "--tiles must be >= 1, was " + tiles;
+    }
+    if (maxPerLeaf < 1 || maxPerLeaf > 65_000) {
+      return "--max-per-leaf must be in 1..65000, was " + maxPerLeaf;
+    }
+    return null;
+  }
+
+  private int bench(TwinStore store, PrintStream out) throws Exception {
+    out.printf(
+        "%d cores, max heap %d MB; figures depend on other load on the machine%n",
+        Runtime.getRuntime().availableProcessors(), HeapPeak.maxBytes() >> 20);
+    TilesetBuilder builder =
+        new TilesetBuilder(
+            store, new TilesetBuilder.Options(maxPerLeaf, GeoidModel.egm96OrConstant(36.7)));
+    TileBuildTiming.measure(store, builder, out);
+    out.flush();
+    try (TwinServer server = TwinServer.start(store, ServerOptions.onPort(0));
+        UrlLatency http = new UrlLatency(clients)) {
+      CachedTileTiming timing =
+          new CachedTileTiming(
+              http, "http://127.0.0.1:" + server.port(), store, tiles, requests, seed, out);
+      return timing.run() ? ExitCodes.OK : ExitCodes.REQUESTS_FAILED;
+    }
+  }
+}

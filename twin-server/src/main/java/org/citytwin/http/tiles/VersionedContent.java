@@ -1,0 +1,30 @@
+package org.citytwin.http.tiles;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * Response headers for content under a versioned URL, which never changes: {@code Cache-Control:
+ * public, max-age=31536000, immutable} and a strong ETag, so any browser or CDN may keep it, and a
+ * 304 for a client that already has it.
+ */
+final class VersionedContent {
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+  private VersionedContent() {}
+
+  /**
+   * Sets the headers for the content named {@code name} (unique among the server's versioned
+   * content, for example {@code v3-t01.glb}); answers 304 and returns true when the request's
+   * {@code If-None-Match} already names it.
+   */
+  static boolean notModified(Context ctx, String name) {
+    String etag = "\"" + name + "\"";
+    ctx.header("Cache-Control", IMMUTABLE).header("ETag", etag);
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(HttpStatus.NOT_MODIFIED);
+      return true;
+    }
+    return false;
+  }
+}
