@@ -128,20 +128,20 @@ function fail(message) {
 }
 
 /**
- * The tileset URL after the server's redirect to the current version. CesiumJS resolves content
- * URIs against the URL it was given, not the redirected one, so it must be given the final URL.
+ * Checks the tileset answers before CesiumJS loads it, so that a store without buildings shows the
+ * server's own problem message rather than Cesium's generic one.
  */
-async function versionedTilesetUrl() {
+async function checkTileset() {
   const response = await fetch(TILESET);
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     throw new Error(problem.detail ?? `HTTP ${response.status}`);
   }
-  return response.url;
 }
 
 async function start() {
-  const tileset = await Cesium.Cesium3DTileset.fromUrl(await versionedTilesetUrl());
+  await checkTileset();
+  const tileset = await Cesium.Cesium3DTileset.fromUrl(TILESET);
   tileset.tileFailed.addEventListener((e) => fail(`tile ${e.url} failed: ${e.message}`));
   standOnGlobe(tileset);
   scene.primitives.add(tileset);

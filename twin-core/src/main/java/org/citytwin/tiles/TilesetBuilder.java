@@ -74,13 +74,21 @@ public final class TilesetBuilder {
 
   /** The tileset JSON; leaf content URIs are the tile names plus {@code .glb}, relative. */
   public ObjectNode tilesetJson(TilesetLayout layout) {
+    return tilesetJson(layout, "");
+  }
+
+  /**
+   * The tileset JSON with {@code contentPrefix} before each leaf's content URI, for a copy served
+   * from another path than its tiles (for example {@code ../v7/buildings/}).
+   */
+  public ObjectNode tilesetJson(TilesetLayout layout, String contentPrefix) {
     ObjectNode tileset = GlbWriter.JSON.createObjectNode();
     tileset
         .putObject("asset")
         .put("version", "1.1")
         .put("tilesetVersion", "store-" + layout.storeVersion())
         .put("generator", "citytwin tiles; heights: " + options.geoid().description());
-    ObjectNode root = tile(layout, TileId.root());
+    ObjectNode root = tile(layout, TileId.root(), contentPrefix);
     // What not drawing the tileset at all would cost: its extent, even when the root is a leaf
     // (error 0). CesiumJS draws nothing of a tileset whose own geometric error is 0.
     TileRegion extent = TileRegion.of(layout.node(TileId.root()).content(), options.geoid());
@@ -90,7 +98,7 @@ public final class TilesetBuilder {
     return tileset;
   }
 
-  private ObjectNode tile(TilesetLayout layout, TileId id) {
+  private ObjectNode tile(TilesetLayout layout, TileId id, String contentPrefix) {
     TilesetLayout.Node node = layout.node(id);
     TileRegion region = TileRegion.of(node.content(), options.geoid());
     ObjectNode tile = GlbWriter.JSON.createObjectNode();
@@ -104,12 +112,12 @@ public final class TilesetBuilder {
       for (double value : region.frame().transform()) {
         transform.add(value);
       }
-      tile.putObject("content").put("uri", id.name() + ".glb");
+      tile.putObject("content").put("uri", contentPrefix + id.name() + ".glb");
       return tile;
     }
     tile.put("geometricError", diagonalError(region));
     ArrayNode children = tile.putArray("children");
-    node.children().forEach(child -> children.add(tile(layout, child)));
+    node.children().forEach(child -> children.add(tile(layout, child, contentPrefix)));
     return tile;
   }
 

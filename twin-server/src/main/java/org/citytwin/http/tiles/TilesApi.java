@@ -3,7 +3,6 @@ package org.citytwin.http.tiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -17,9 +16,10 @@ import org.citytwin.tiles.TilesetBuilder;
 import org.citytwin.tiles.TilesetLayout;
 
 /**
- * The buildings as 3D Tiles 1.1. {@code /tiles/3d/buildings/tileset.json} redirects (not cached) to
- * {@code /tiles/3d/v{version}/buildings/tileset.json} for the store's current version, whose
- * relative content URIs name {@code t{quadrants}.glb} beside it. Versioned responses never change,
+ * The buildings as 3D Tiles 1.1. {@code /tiles/3d/v{version}/buildings/tileset.json} is the tileset
+ * of one store version, whose relative content URIs name {@code t{quadrants}.glb} beside it; the
+ * stable {@code /tiles/3d/buildings/tileset.json} (not cached) is the current version's, naming the
+ * same tiles as {@code ../v{version}/buildings/t{quadrants}.glb}. Versioned responses never change,
  * so they carry a strong ETag and {@code Cache-Control: public, max-age=31536000, immutable}; a
  * version other than the current one is 404, since its tiles can no longer be made.
  */
@@ -67,9 +67,23 @@ public final class TilesApi {
     config.routes.get(ROOT + "/{version}/buildings/{file}", this::versioned);
   }
 
-  private void current(Context ctx) throws StoreException {
-    ctx.header("Cache-Control", "no-cache");
-    ctx.redirect(ROOT + "/v" + store.version() + "/buildings/tileset.json", HttpStatus.FOUND);
+  /**
+   * The current version's tileset at the stable URL, answered directly rather than redirected:
+   * CesiumJS resolves content URIs against the URL it was given, not the one it was redirected to,
+   * so this copy names its tiles {@code ../v{version}/buildings/t....glb}. Never cached, so a
+   * reload after an import sees the new version.
+   */
+  private void current(Context ctx) throws StoreException, IOException {
+    TilesetLayout current = currentLayout();
+    String version = "v" + current.storeVersion();
+    String key = version + "/current-tileset";
+    byte[] tileset = cache.get(key);
+    if (tileset == null) {
+      tileset =
+          JSON.writeValueAsBytes(builder.tilesetJson(current, "../" + version + "/buildings/"));
+      cache.put(key, tileset);
+    }
+    ctx.header("Cache-Control", "no-cache").contentType("application/json").result(tileset);
   }
 
   private void versioned(Context ctx) throws StoreException, IOException {

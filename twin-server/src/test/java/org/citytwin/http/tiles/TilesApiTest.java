@@ -46,17 +46,36 @@ class TilesApiTest {
   }
 
   private static String versionedTileset() throws Exception {
-    HttpResponse<byte[]> redirect = get("/tiles/3d/buildings/tileset.json");
-    assertEquals(302, redirect.statusCode());
-    assertEquals("no-cache", redirect.headers().firstValue("Cache-Control").orElseThrow());
-    String location = redirect.headers().firstValue("Location").orElseThrow();
-    long version = twin.store().version();
-    assertTrue(location.endsWith("/tiles/3d/v" + version + "/buildings/tileset.json"), location);
-    return URI.create(location).getPath();
+    return "/tiles/3d/v" + twin.store().version() + "/buildings/tileset.json";
+  }
+
+  /** The first leaf's content URI, depth first. */
+  private static String firstLeafUri(JsonNode tileset) {
+    JsonNode leaf = tileset.get("root");
+    while (leaf.has("children")) {
+      leaf = leaf.get("children").get(0);
+    }
+    return leaf.at("/content/uri").asText();
   }
 
   @Test
-  void tilesetRedirectsToItsVersionAndLeavesServeGlb() throws Exception {
+  void theStableTilesetUrlNamesTheCurrentVersionsTilesRelativeToItself() throws Exception {
+    String stable = "/tiles/3d/buildings/tileset.json";
+    HttpResponse<byte[]> tileset = get(stable);
+    assertEquals(200, tileset.statusCode());
+    assertEquals("no-cache", tileset.headers().firstValue("Cache-Control").orElseThrow());
+    String uri = firstLeafUri(new ObjectMapper().readTree(tileset.body()));
+    long version = twin.store().version();
+    assertTrue(uri.startsWith("../v" + version + "/buildings/t"), uri);
+    // Resolved the way CesiumJS resolves it: against the URL it was given.
+    String glbPath = URI.create(stable).resolve(uri).getPath();
+    HttpResponse<byte[]> glb = get(glbPath);
+    assertEquals(200, glb.statusCode(), glbPath);
+    assertEquals(TilesApi.GLB, glb.headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @Test
+  void versionedTilesetAndLeavesServeGlb() throws Exception {
     String tilesetPath = versionedTileset();
     HttpResponse<byte[]> tileset = get(tilesetPath);
     assertEquals(200, tileset.statusCode());
