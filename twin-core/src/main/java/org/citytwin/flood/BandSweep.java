@@ -81,12 +81,13 @@ final class BandSweep {
   /** Discharges on the {@code nc + 1} vertical faces of row {@code r}. */
   private void verticalFaces(int r, float[] f) {
     float[] qx = k.qx;
+    float[] h = k.h;
     int base = r * nc;
     int fb = r * (nc + 1);
     f[0] = k.edgeFlux(Edge.WEST, base, nc > 1 ? base + 1 : -1, qx[fb], true);
     for (int c = 1; c < nc; c++) {
       int q = fb + c;
-      f[c] = k.faceFlux(base + c - 1, base + c, qx[q], qx[q - 1], qx[q + 1]);
+      f[c] = k.faceFlux(h, base + c - 1, base + c, qx[q], qx[q - 1], qx[q + 1]);
     }
     f[nc] = k.edgeFlux(Edge.EAST, base + nc - 1, nc > 1 ? base + nc - 2 : -1, qx[fb + nc], false);
   }
@@ -94,6 +95,7 @@ final class BandSweep {
   /** Discharges on face row {@code face} (between rows face - 1 and face; 0 and nr are edges). */
   private void horizontalFaces(int face, float[] f) {
     float[] qy = k.qy;
+    float[] h = k.h;
     int base = face * nc;
     if (face == 0) {
       for (int c = 0; c < nc; c++) {
@@ -107,7 +109,7 @@ final class BandSweep {
     } else {
       for (int c = 0; c < nc; c++) {
         int q = base + c;
-        f[c] = k.faceFlux(q - nc, q, qy[q], qy[q - nc], qy[q + nc]);
+        f[c] = k.faceFlux(h, q - nc, q, qy[q], qy[q - nc], qy[q + nc]);
       }
     }
   }
@@ -123,20 +125,27 @@ final class BandSweep {
     double dx = k.dx;
     int base = r * nc;
     for (int c = 0; c < nc; c++) {
+      // twice the outgoing discharge: q + |q| is 2 max(q, 0) exactly, without a branch
+      float w = -west[c];
+      float e = west[c + 1];
+      float n = -north[c];
+      float s = south[c];
       double out =
-          Math.max(0f, -west[c])
-              + Math.max(0f, west[c + 1])
-              + Math.max(0f, -north[c])
-              + Math.max(0f, south[c]);
+          0.5 * ((w + Math.abs(w)) + (e + Math.abs(e)) + (n + Math.abs(n)) + (s + Math.abs(s)));
       double demand = out * dt;
       double supply = h[base + c] * dx;
       lim[c + 1] = demand > supply ? (float) (supply / demand) : 1f;
     }
   }
 
-  /** A discharge scaled by the limiter of the cell it leaves. */
+  /**
+   * A discharge scaled by the limiter of the cell it leaves: {@code q > 0 ? q·up : q·down}, as
+   * {@code max(q,0)·up + min(q,0)·down} with {@code (q ± |q|)/2}, exact and without a branch the
+   * processor would mispredict wherever the flow direction varies.
+   */
   private static float limited(float q, float upstreamIfPositive, float upstreamIfNegative) {
-    return q > 0 ? q * upstreamIfPositive : q * upstreamIfNegative;
+    float a = Math.abs(q);
+    return (q + a) * 0.5f * upstreamIfPositive + (q - a) * 0.5f * upstreamIfNegative;
   }
 
   /** Limited discharges of row {@code r} into the next state, continuity, maxima and sums. */
@@ -210,9 +219,15 @@ final class BandSweep {
     if (depth > k.threshold) {
       float ux = qw + qe;
       float uy = qn + qs;
-      float speed = (float) Math.sqrt(ux * ux + uy * uy) * 0.5f / depth;
-      if (speed > k.maxSpeed[i]) {
-        k.maxSpeed[i] = speed;
+      float squared = ux * ux + uy * uy;
+      float reach = 2 * k.maxSpeed[i] * depth;
+      // the square root and division only where the speed may be a new maximum: the test
+      // squared > reach² is the exact one without rounding; the margin keeps it conservative
+      if (squared >= 0.999f * reach * reach) {
+        float speed = (float) Math.sqrt(squared) * 0.5f / depth;
+        if (speed > k.maxSpeed[i]) {
+          k.maxSpeed[i] = speed;
+        }
       }
     }
   }

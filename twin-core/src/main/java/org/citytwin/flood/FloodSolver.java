@@ -98,13 +98,12 @@ public final class FloodSolver {
       dt = Math.min(Math.min(dt, scenario.maxTimeStepSeconds()), duration - t);
       dt = Math.min(dt, Math.min(nextSnap, nextGauge) - t);
       double mid = t + dt / 2;
-      k.dt = dt;
-      k.timeAfter = t + dt;
       KernelSetup.setStages(scenario, k, mid);
-      k.rainDepth =
+      double rainDepth =
           scenario.rainMillimetresPerHour() == null
               ? 0
               : Math.max(0, scenario.rainMillimetresPerHour().valueAt(mid)) / 1000 / 3600 * dt;
+      k.beginStep(dt, t + dt, rainDepth);
       rain += k.rainDepth * area * active;
       inflow += addInflows(k, inflowCells, mid, dt, area);
       bands.run(step);
