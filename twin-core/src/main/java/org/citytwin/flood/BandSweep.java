@@ -12,9 +12,14 @@ import java.util.Arrays;
  * further out. The sweep therefore also computes the discharges and limiters of the row just
  * outside each end of its band (a halo, from the same old state with the same arithmetic, so the
  * values equal the neighbouring band's) instead of waiting for the other band: a step needs one
- * barrier, not three, and the depth field is bit-identical for any thread count. Discharges and
- * limiters live in three-row rings that stay in the core's cache; each state array is read once and
- * written once per step.
+ * barrier, not three, and the depth field is bit-identical for any thread count.
+ *
+ * <p>Speed: each row's state is first copied into small row buffers ({@link RowBuffers}) so every
+ * inner loop reads and writes all its arrays at the same index {@code c}, from offset 0, with no
+ * branch and no call left after inlining. HotSpot's C2 compiles such loops to SIMD instructions
+ * (loops that mix offsets such as {@code a[c]} and {@code b[c + 1]}, or hold a branch, stay
+ * scalar). Neighbours at {@code c ± 1} are shifted copies. The buffers (a few rows of a few arrays)
+ * stay in the core's cache; each state array is read once and written once per step.
  */
 final class BandSweep {
   private static final int RING = 3;
@@ -22,236 +27,352 @@ final class BandSweep {
   private final InertialKernel k;
   private final int nc;
   private final int nr;
-
-  /** Unlimited discharges on the vertical faces of a row ({@code nc + 1} each), by row mod 3. */
-  private final float[][] fx;
-
-  /** Unlimited discharges on a row of horizontal faces ({@code nc} each), by face row mod 3. */
-  private final float[][] fy;
-
-  /**
-   * Limiters of a row by row mod 3, padded: cell c at index c + 1, and 1 at both ends (water
-   * entering through an edge face is not limited by the grid).
-   */
-  private final float[][] limit;
-
-  /** Limiters beyond the north and south edges: all 1. */
-  private final float[] ones;
+  private final RowBuffers b;
 
   /** This band's sums for the current step, reused so a step allocates nothing. */
-  private final Totals totals = new Totals();
+  private double in;
+
+  private double out;
+  private double deepest;
 
   BandSweep(InertialKernel k) {
     this.k = k;
     this.nc = k.nc;
     this.nr = k.nr;
-    fx = new float[RING][nc + 1];
-    fy = new float[RING][nc];
-    limit = new float[RING][nc + 2];
-    for (float[] l : limit) {
-      l[0] = 1f;
-      l[nc + 1] = 1f;
-    }
-    ones = new float[nc + 2];
-    Arrays.fill(ones, 1f);
+    this.b = new RowBuffers(nc);
   }
 
   /** Advances rows {@code [r0, r1)} by one step, writing the next state and the band's sums. */
   void step(int band, int r0, int r1) {
+    in = 0;
+    out = 0;
+    deepest = 0;
     int first = Math.max(0, r0 - 1);
     int last = Math.min(nr - 1, r1);
-    totals.clear();
-    horizontalFaces(first, fy[first % RING]);
+    if (first > 0) {
+      stageRow(first - 1);
+      stageQy(first - 1);
+    }
+    stageRow(first);
+    stageQy(first);
+    stageQy(first + 1);
+    horizontalFaces(first);
     for (int r = first; r <= last; r++) {
-      verticalFaces(r, fx[r % RING]);
-      horizontalFaces(r + 1, fy[(r + 1) % RING]);
+      if (r + 1 < nr) {
+        stageRow(r + 1);
+      }
+      if (r + 2 <= nr) {
+        stageQy(r + 2);
+      }
+      verticalFaces(r);
+      horizontalFaces(r + 1);
       limiters(r);
       if (r - 1 >= r0) {
-        continuity(r - 1, totals);
+        continuity(r - 1);
       }
     }
     if (last == r1 - 1) {
-      continuity(last, totals); // the band ends at the south edge: no halo row below
+      continuity(last); // the band ends at the south edge: no halo row below
     }
-    k.bandIn[band] = totals.in;
-    k.bandOut[band] = totals.out;
-    k.bandMaxDepth[band] = totals.deepest;
+    k.bandIn[band] = in;
+    k.bandOut[band] = out;
+    k.bandMaxDepth[band] = deepest;
+  }
+
+  /** Copies row {@code r} of bed, depth, n² and open flags into its ring slot. */
+  private void stageRow(int r) {
+    int s = r % RING;
+    int base = r * nc;
+    System.arraycopy(k.z, base, b.z[s], 0, nc);
+    System.arraycopy(k.h, base, b.h[s], 0, nc);
+    System.arraycopy(k.n2, base, b.n2[s], 0, nc);
+    System.arraycopy(k.open, base, b.open[s], 0, nc);
+  }
+
+  /** Copies face row {@code f} of the old y-discharges into its ring slot. */
+  private void stageQy(int f) {
+    System.arraycopy(k.qy, f * nc, b.qy[f % RING], 0, nc);
   }
 
   /** Discharges on the {@code nc + 1} vertical faces of row {@code r}. */
-  private void verticalFaces(int r, float[] f) {
-    float[] qx = k.qx;
-    float[] h = k.h;
+  private void verticalFaces(int r) {
+    int s = r % RING;
+    float[] f = b.fx[s];
     int base = r * nc;
     int fb = r * (nc + 1);
+    float[] qx = k.qx;
     f[0] = k.edgeFlux(Edge.WEST, base, nc > 1 ? base + 1 : -1, qx[fb], true);
-    for (int c = 1; c < nc; c++) {
-      int q = fb + c;
-      f[c] = k.faceFlux(h, base + c - 1, base + c, qx[q], qx[q - 1], qx[q + 1]);
-    }
     f[nc] = k.edgeFlux(Edge.EAST, base + nc - 1, nc > 1 ? base + nc - 2 : -1, qx[fb + nc], false);
+    if (nc < 2) {
+      return;
+    }
+    // west cell of face c is c - 1: shifted copies; east cell c is the staged row
+    int m = nc - 1;
+    System.arraycopy(k.z, base, b.zW, 1, m);
+    System.arraycopy(k.h, base, b.hW, 1, m);
+    System.arraycopy(k.n2, base, b.n2W, 1, m);
+    System.arraycopy(k.open, base, b.openW, 1, m);
+    System.arraycopy(qx, fb, b.q, 0, nc);
+    System.arraycopy(qx, fb, b.qBefore, 1, m);
+    System.arraycopy(qx, fb + 2, b.qAfter, 1, m);
+    FaceRow row = b.faces;
+    row.z1 = b.zW;
+    row.h1 = b.hW;
+    row.n21 = b.n2W;
+    row.open1 = b.openW;
+    row.z2 = b.z[s];
+    row.h2 = b.h[s];
+    row.n22 = b.n2[s];
+    row.open2 = b.open[s];
+    row.q = b.q;
+    row.qBefore = b.qBefore;
+    row.qAfter = b.qAfter;
+    k.interiorFluxes(row, f, 1, nc);
   }
 
   /** Discharges on face row {@code face} (between rows face - 1 and face; 0 and nr are edges). */
-  private void horizontalFaces(int face, float[] f) {
-    float[] qy = k.qy;
-    float[] h = k.h;
-    int base = face * nc;
-    if (face == 0) {
+  private void horizontalFaces(int face) {
+    float[] f = b.fy[face % RING];
+    if (face == 0 || face == nr) {
+      float[] qy = k.qy;
       for (int c = 0; c < nc; c++) {
-        f[c] = k.edgeFlux(Edge.NORTH, c, nr > 1 ? c + nc : -1, qy[c], true);
+        f[c] =
+            face == 0
+                ? k.edgeFlux(Edge.NORTH, c, nr > 1 ? c + nc : -1, qy[c], true)
+                : k.edgeFlux(
+                    Edge.SOUTH,
+                    face * nc - nc + c,
+                    nr > 1 ? face * nc - 2 * nc + c : -1,
+                    qy[face * nc + c],
+                    false);
       }
-    } else if (face == nr) {
-      for (int c = 0; c < nc; c++) {
-        int i = base - nc + c;
-        f[c] = k.edgeFlux(Edge.SOUTH, i, nr > 1 ? i - nc : -1, qy[base + c], false);
-      }
-    } else {
-      for (int c = 0; c < nc; c++) {
-        int q = base + c;
-        f[c] = k.faceFlux(h, q - nc, q, qy[q], qy[q - nc], qy[q + nc]);
-      }
+      return;
     }
-  }
-
-  /** Limiters of row {@code r}: 1 unless the outgoing volume would exceed the cell's water. */
-  private void limiters(int r) {
-    float[] west = fx[r % RING];
-    float[] north = fy[r % RING];
-    float[] south = fy[(r + 1) % RING];
-    float[] lim = limit[r % RING];
-    float[] h = k.h;
-    double dt = k.dt;
-    double dx = k.dx;
-    int base = r * nc;
-    for (int c = 0; c < nc; c++) {
-      // twice the outgoing discharge: q + |q| is 2 max(q, 0) exactly, without a branch
-      float w = -west[c];
-      float e = west[c + 1];
-      float n = -north[c];
-      float s = south[c];
-      double out =
-          0.5 * ((w + Math.abs(w)) + (e + Math.abs(e)) + (n + Math.abs(n)) + (s + Math.abs(s)));
-      double demand = out * dt;
-      double supply = h[base + c] * dx;
-      lim[c + 1] = demand > supply ? (float) (supply / demand) : 1f;
-    }
+    int n = (face - 1) % RING;
+    int s = face % RING;
+    FaceRow row = b.faces;
+    row.z1 = b.z[n];
+    row.h1 = b.h[n];
+    row.n21 = b.n2[n];
+    row.open1 = b.open[n];
+    row.z2 = b.z[s];
+    row.h2 = b.h[s];
+    row.n22 = b.n2[s];
+    row.open2 = b.open[s];
+    row.q = b.qy[face % RING];
+    row.qBefore = b.qy[(face - 1) % RING];
+    row.qAfter = b.qy[(face + 1) % RING];
+    k.interiorFluxes(row, f, 0, nc);
   }
 
   /**
-   * A discharge scaled by the limiter of the cell it leaves: {@code q > 0 ? q·up : q·down}, as
-   * {@code max(q,0)·up + min(q,0)·down} with {@code (q ± |q|)/2}, exact and without a branch the
-   * processor would mispredict wherever the flow direction varies.
+   * Limiters of row {@code r}: {@code min(1, h Δx / (Δt Σ q_out))}, which is 1 unless the outgoing
+   * volume would exceed the cell's water (and 0 for a dry cell with no outflow, which then has
+   * nothing to scale).
    */
-  private static float limited(float q, float upstreamIfPositive, float upstreamIfNegative) {
-    float a = Math.abs(q);
-    return (q + a) * 0.5f * upstreamIfPositive + (q - a) * 0.5f * upstreamIfNegative;
+  private void limiters(int r) {
+    float[] west = b.fx[r % RING];
+    System.arraycopy(west, 1, b.shifted, 0, nc);
+    float[] east = b.shifted;
+    float[] north = b.fy[r % RING];
+    float[] south = b.fy[(r + 1) % RING];
+    float[] h = b.h[r % RING];
+    float[] lim = b.limit[r % RING];
+    float dt = k.dtF;
+    float dx = k.dxF;
+    for (int c = 0; c < nc; c++) {
+      float outflow =
+          Math.max(0f, -west[c])
+              + Math.max(0f, east[c])
+              + Math.max(0f, -north[c])
+              + Math.max(0f, south[c]);
+      lim[c] = Math.min(1f, h[c] * dx / Math.max(outflow * dt, Float.MIN_NORMAL));
+    }
   }
 
   /** Limited discharges of row {@code r} into the next state, continuity, maxima and sums. */
-  private void continuity(int r, Totals totals) {
-    float[] west = fx[r % RING];
-    float[] north = fy[r % RING];
-    float[] south = fy[(r + 1) % RING];
-    float[] above = r > 0 ? limit[(r - 1) % RING] : ones;
-    float[] own = limit[r % RING];
-    float[] below = r < nr - 1 ? limit[(r + 1) % RING] : ones;
-    float[] h = k.h;
-    float[] hNext = k.hNext;
-    float[] qxNext = k.qxNext;
-    float[] qyNext = k.qyNext;
-    boolean[] wall = k.wall;
-    double dtdx = k.dt / k.dx;
-    double rain = k.rainDepth;
-    float time = (float) k.timeAfter;
+  private void continuity(int r) {
+    int s = r % RING;
+    float[] own = b.limit[s];
+    float[] west = b.fx[s];
+    System.arraycopy(west, 1, b.shifted, 0, nc);
+    float[] east = b.shifted;
+    // the limiters of the west and east neighbours; 1 beyond the edges
+    System.arraycopy(own, 0, b.limitW, 1, nc - 1);
+    System.arraycopy(own, 1, b.limitE, 0, nc - 1);
+    b.limitW[0] = 1f;
+    b.limitE[nc - 1] = 1f;
+    float[] limW = b.limitW;
+    float[] limE = b.limitE;
+    float[] above = r > 0 ? b.limit[(r - 1) % RING] : b.ones;
+    float[] below = r < nr - 1 ? b.limit[(r + 1) % RING] : b.ones;
+    float[] north = b.fy[s];
+    float[] south = b.fy[(r + 1) % RING];
+    float[] h = b.h[s];
+    float[] open = b.open[s];
     int base = r * nc;
-    int fb = r * (nc + 1);
-    double deepest = totals.deepest;
+    System.arraycopy(k.maxDepth, base, b.maxDepth, 0, nc);
+    System.arraycopy(k.maxSpeed, base, b.maxSpeed, 0, nc);
+    System.arraycopy(k.firstWet, base, b.firstWet, 0, nc);
+    float[] maxDepth = b.maxDepth;
+    float[] maxSpeed = b.maxSpeed;
+    float[] firstWet = b.firstWet;
+    float[] hOut = b.hOut;
+    float[] qxOut = b.qxOut;
+    float[] qyOut = b.qyOut;
+    float dtdx = k.dtOverDxF;
+    float rain = k.rainF;
+    float time = (float) k.timeAfter;
+    float threshold = k.thresholdF;
+    float inundation = k.inundationF;
+    float[] qeOut = b.qeOut;
+    float[] qsOut = b.qsOut;
     for (int c = 0; c < nc; c++) {
-      int i = base + c;
-      float lc = own[c + 1];
-      float qw = limited(west[c], own[c], lc);
-      float qe = limited(west[c + 1], lc, own[c + 2]);
-      float qn = limited(north[c], above[c + 1], lc);
-      float qs = limited(south[c], lc, below[c + 1]);
-      qxNext[fb + c] = qw;
-      qyNext[base + c] = qn;
-      if (wall[i]) {
-        hNext[i] = 0f;
-        continue;
-      }
-      float depth = (float) (h[i] + dtdx * ((qw - qe) + (qn - qs)) + rain);
-      if (depth < 0f) {
-        depth = 0f; // only round-off can get here: the limiter keeps outflow <= volume
-      }
-      hNext[i] = depth;
-      deepest = Math.max(deepest, depth);
-      record(i, depth, qw, qe, qn, qs, time);
+      float l = own[c];
+      qxOut[c] = limited(west[c], limW[c], l);
+      qeOut[c] = limited(east[c], l, limE[c]);
     }
-    totals.deepest = deepest;
-    float qEast = limited(west[nc], own[nc], 1f);
-    qxNext[fb + nc] = qEast;
-    totals.add(qxNext[fb], k);
-    totals.add(-qEast, k);
+    for (int c = 0; c < nc; c++) {
+      float l = own[c];
+      qyOut[c] = limited(north[c], above[c], l);
+      qsOut[c] = limited(south[c], l, below[c]);
+    }
+    for (int c = 0; c < nc; c++) {
+      float flow = (qxOut[c] - qeOut[c]) + (qyOut[c] - qsOut[c]);
+      float depth = Math.max(0f, h[c] + dtdx * flow + rain * open[c]);
+      hOut[c] = depth;
+      maxDepth[c] = Math.max(maxDepth[c], depth);
+    }
+    for (int c = 0; c < nc; c++) {
+      // time where depth >= inundation, else NEVER: min() keeps the first such time
+      float reached = Math.min(1f, Math.max(0f, (hOut[c] - inundation) * InertialKernel.FLAG + 1f));
+      firstWet[c] = Math.min(firstWet[c], time + (1f - reached) * InertialKernel.NEVER);
+    }
+    for (int c = 0; c < nc; c++) {
+      // cell speed from the mean face discharges, counted where depth > threshold
+      float depth = hOut[c];
+      float wet = Math.min(1f, Math.max(0f, (depth - threshold) * InertialKernel.FLAG));
+      float ux = qxOut[c] + qeOut[c];
+      float uy = qyOut[c] + qsOut[c];
+      float speed = (float) Math.sqrt(ux * ux + uy * uy) * 0.5f / Math.max(depth, threshold);
+      maxSpeed[c] = Math.max(maxSpeed[c], speed * wet);
+    }
+    float rowDeepest = 0f;
+    for (int c = 0; c < nc; c++) {
+      rowDeepest = Math.max(rowDeepest, hOut[c]);
+    }
+    deepest = Math.max(deepest, rowDeepest);
+    int fb = r * (nc + 1);
+    System.arraycopy(hOut, 0, k.hNext, base, nc);
+    System.arraycopy(qxOut, 0, k.qxNext, fb, nc);
+    System.arraycopy(qyOut, 0, k.qyNext, base, nc);
+    System.arraycopy(maxDepth, 0, k.maxDepth, base, nc);
+    System.arraycopy(maxSpeed, 0, k.maxSpeed, base, nc);
+    System.arraycopy(firstWet, 0, k.firstWet, base, nc);
+    float qEast = limited(west[nc], own[nc - 1], 1f);
+    k.qxNext[fb + nc] = qEast;
+    boundary(qxOut[0]);
+    boundary(-qEast);
     if (r == 0) {
       for (int c = 0; c < nc; c++) {
-        totals.add(qyNext[c], k);
+        boundary(qyOut[c]);
       }
     }
     if (r == nr - 1) {
       int sb = (r + 1) * nc;
       for (int c = 0; c < nc; c++) {
-        float qs = limited(south[c], own[c + 1], 1f);
-        qyNext[sb + c] = qs;
-        totals.add(-qs, k);
+        float qs = limited(south[c], own[c], 1f);
+        k.qyNext[sb + c] = qs;
+        boundary(-qs);
       }
     }
   }
 
-  private void record(int i, float depth, float qw, float qe, float qn, float qs, float time) {
-    float[] maxDepth = k.maxDepth;
-    if (depth > maxDepth[i]) {
-      maxDepth[i] = depth;
-    }
-    if (depth >= k.inundation && Float.isNaN(k.firstWet[i])) {
-      k.firstWet[i] = time;
-    }
-    if (depth > k.threshold) {
-      float ux = qw + qe;
-      float uy = qn + qs;
-      float squared = ux * ux + uy * uy;
-      float reach = 2 * k.maxSpeed[i] * depth;
-      // the square root and division only where the speed may be a new maximum: the test
-      // squared > reach² is the exact one without rounding; the margin keeps it conservative
-      if (squared >= 0.999f * reach * reach) {
-        float speed = (float) Math.sqrt(squared) * 0.5f / depth;
-        if (speed > k.maxSpeed[i]) {
-          k.maxSpeed[i] = speed;
-        }
-      }
+  /**
+   * A discharge scaled by the limiter of the cell it leaves: {@code q > 0 ? q·up : q·down}, as
+   * {@code max(q,0)·up + min(q,0)·down}, exact and without a branch.
+   */
+  private static float limited(float q, float upstreamIfPositive, float upstreamIfNegative) {
+    return Math.max(q, 0f) * upstreamIfPositive + Math.min(q, 0f) * upstreamIfNegative;
+  }
+
+  /** Adds the volume of a discharge through an edge face (positive into the grid) this step. */
+  private void boundary(float inward) {
+    double volume = (double) inward * k.dtOverDxF * k.dx * k.dx;
+    if (volume > 0) {
+      in += volume;
+    } else {
+      out -= volume;
     }
   }
 
-  /** Boundary volumes and the deepest cell of one band in one step. */
-  private static final class Totals {
-    double in;
-    double out;
-    double deepest;
+  /** The row buffers of one band; see {@link BandSweep}. */
+  private static final class RowBuffers {
+    // staged state rows, by row mod 3
+    final float[][] z;
+    final float[][] h;
+    final float[][] n2;
+    final float[][] open;
+    // old y-discharges by face row mod 3
+    final float[][] qy;
+    // unlimited discharges: vertical faces of a row (nc + 1) and a face row (nc), by row mod 3
+    final float[][] fx;
+    final float[][] fy;
+    // limiters by row mod 3
+    final float[][] limit;
+    // west neighbours of the faces of one row, and that row's old x-discharges
+    final float[] zW;
+    final float[] hW;
+    final float[] n2W;
+    final float[] openW;
+    final float[] q;
+    final float[] qBefore;
+    final float[] qAfter;
+    // shifted copies and outputs of one row
+    final float[] shifted;
+    final float[] limitW;
+    final float[] limitE;
+    final float[] ones;
+    final float[] hOut;
+    final float[] qxOut;
+    final float[] qyOut;
+    final float[] qeOut;
+    final float[] qsOut;
+    final float[] maxDepth;
+    final float[] maxSpeed;
+    final float[] firstWet;
+    final FaceRow faces;
 
-    void clear() {
-      in = 0;
-      out = 0;
-      deepest = 0;
-    }
-
-    /** A discharge through an edge face, positive into the grid. */
-    void add(float inward, InertialKernel k) {
-      double volume = inward * k.dt * k.dx;
-      if (volume > 0) {
-        in += volume;
-      } else {
-        out -= volume;
-      }
+    RowBuffers(int nc) {
+      faces = new FaceRow(nc + 1);
+      z = new float[RING][nc];
+      h = new float[RING][nc];
+      n2 = new float[RING][nc];
+      open = new float[RING][nc];
+      qy = new float[RING][nc];
+      fx = new float[RING][nc + 1];
+      fy = new float[RING][nc];
+      limit = new float[RING][nc];
+      zW = new float[nc];
+      hW = new float[nc];
+      n2W = new float[nc];
+      openW = new float[nc];
+      q = new float[nc];
+      qBefore = new float[nc];
+      qAfter = new float[nc];
+      shifted = new float[nc];
+      limitW = new float[nc];
+      limitE = new float[nc];
+      ones = new float[nc];
+      Arrays.fill(ones, 1f);
+      hOut = new float[nc];
+      qxOut = new float[nc];
+      qyOut = new float[nc];
+      qeOut = new float[nc];
+      qsOut = new float[nc];
+      maxDepth = new float[nc];
+      maxSpeed = new float[nc];
+      firstWet = new float[nc];
     }
   }
 }

@@ -104,7 +104,7 @@ public final class FloodSolver {
               ? 0
               : Math.max(0, scenario.rainMillimetresPerHour().valueAt(mid)) / 1000 / 3600 * dt;
       k.beginStep(dt, t + dt, rainDepth);
-      rain += k.rainDepth * area * active;
+      rain += (double) k.rainF * area * active; // the depth the cells received
       inflow += addInflows(k, inflowCells, mid, dt, area);
       bands.run(step);
       k.swap();
@@ -138,7 +138,7 @@ public final class FloodSolver {
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.h)),
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxDepth)),
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxSpeed)),
-        Raster.of(grid, k.firstWet),
+        Raster.of(grid, k.firstInundation()),
         gauges.series(),
         balance,
         watch.exposures());
