@@ -181,11 +181,10 @@ final class BandSweep {
     float dt = k.dtF;
     float dx = k.dxF;
     for (int c = 0; c < nc; c++) {
+      // summed in pairs so that mirrored cells round identically (the scheme stays symmetric)
       float outflow =
-          Math.max(0f, -west[c])
-              + Math.max(0f, east[c])
-              + Math.max(0f, -north[c])
-              + Math.max(0f, south[c]);
+          (Math.max(0f, -west[c]) + Math.max(0f, east[c]))
+              + (Math.max(0f, -north[c]) + Math.max(0f, south[c]));
       lim[c] = Math.min(1f, h[c] * dx / Math.max(outflow * dt, Float.MIN_NORMAL));
     }
   }
