@@ -33,7 +33,6 @@ final class BandSweep {
   private double in;
 
   private double out;
-  private double deepest;
 
   BandSweep(InertialKernel k) {
     this.k = k;
@@ -46,7 +45,7 @@ final class BandSweep {
   void step(int band, int r0, int r1) {
     in = 0;
     out = 0;
-    deepest = 0;
+    Arrays.fill(b.deepestByColumn, 0f);
     int first = Math.max(0, r0 - 1);
     int last = Math.min(nr - 1, r1);
     if (first > 0) {
@@ -73,6 +72,10 @@ final class BandSweep {
     }
     if (last == r1 - 1) {
       continuity(last); // the band ends at the south edge: no halo row below
+    }
+    float deepest = 0f;
+    for (float d : b.deepestByColumn) {
+      deepest = Math.max(deepest, d);
     }
     k.bandIn[band] = in;
     k.bandOut[band] = out;
@@ -180,12 +183,18 @@ final class BandSweep {
     float[] lim = b.limit[r % RING];
     float dt = k.dtF;
     float dx = k.dxF;
+    float[] outflow = b.scratch;
+    for (int c = 0; c < nc; c++) {
+      // (|q| ∓ q) / 2 is the outgoing part of a discharge, exactly
+      outflow[c] = ((Math.abs(west[c]) - west[c]) + (Math.abs(east[c]) + east[c])) * 0.5f;
+    }
     for (int c = 0; c < nc; c++) {
       // summed in pairs so that mirrored cells round identically (the scheme stays symmetric)
-      float outflow =
-          (Math.max(0f, -west[c]) + Math.max(0f, east[c]))
-              + (Math.max(0f, -north[c]) + Math.max(0f, south[c]));
-      lim[c] = Math.min(1f, h[c] * dx / Math.max(outflow * dt, Float.MIN_NORMAL));
+      outflow[c] =
+          outflow[c] + ((Math.abs(north[c]) - north[c]) + (Math.abs(south[c]) + south[c])) * 0.5f;
+    }
+    for (int c = 0; c < nc; c++) {
+      lim[c] = Math.min(1f, h[c] * dx / Math.max(outflow[c] * dt, Float.MIN_NORMAL));
     }
   }
 
@@ -226,41 +235,46 @@ final class BandSweep {
     float inundation = k.inundationF;
     float[] qeOut = b.qeOut;
     float[] qsOut = b.qsOut;
+    // one short loop per quantity: longer loops are not vectorised (see the class comment)
     for (int c = 0; c < nc; c++) {
-      float l = own[c];
-      qxOut[c] = limited(west[c], limW[c], l);
-      qeOut[c] = limited(east[c], l, limE[c]);
+      qxOut[c] = limited(west[c], limW[c], own[c]);
     }
     for (int c = 0; c < nc; c++) {
-      float l = own[c];
-      qyOut[c] = limited(north[c], above[c], l);
-      qsOut[c] = limited(south[c], l, below[c]);
+      qeOut[c] = limited(east[c], own[c], limE[c]);
+    }
+    for (int c = 0; c < nc; c++) {
+      qyOut[c] = limited(north[c], above[c], own[c]);
+    }
+    for (int c = 0; c < nc; c++) {
+      qsOut[c] = limited(south[c], own[c], below[c]);
     }
     for (int c = 0; c < nc; c++) {
       float flow = (qxOut[c] - qeOut[c]) + (qyOut[c] - qsOut[c]);
-      float depth = Math.max(0f, h[c] + dtdx * flow + rain * open[c]);
-      hOut[c] = depth;
-      maxDepth[c] = Math.max(maxDepth[c], depth);
+      hOut[c] = Math.max(0f, h[c] + dtdx * flow + rain * open[c]);
+    }
+    float[] deepestByColumn = b.deepestByColumn;
+    for (int c = 0; c < nc; c++) {
+      maxDepth[c] = Math.max(maxDepth[c], hOut[c]);
+      deepestByColumn[c] = Math.max(deepestByColumn[c], hOut[c]);
     }
     for (int c = 0; c < nc; c++) {
       // time where depth >= inundation, else NEVER: min() keeps the first such time
       float reached = Math.min(1f, Math.max(0f, (hOut[c] - inundation) * InertialKernel.FLAG + 1f));
       firstWet[c] = Math.min(firstWet[c], time + (1f - reached) * InertialKernel.NEVER);
     }
+    // cell speed from the mean face discharges, counted where depth > threshold
+    float[] magnitude = b.scratch;
     for (int c = 0; c < nc; c++) {
-      // cell speed from the mean face discharges, counted where depth > threshold
-      float depth = hOut[c];
-      float wet = Math.min(1f, Math.max(0f, (depth - threshold) * InertialKernel.FLAG));
       float ux = qxOut[c] + qeOut[c];
       float uy = qyOut[c] + qsOut[c];
-      float speed = (float) Math.sqrt(ux * ux + uy * uy) * 0.5f / Math.max(depth, threshold);
+      magnitude[c] = (float) Math.sqrt(ux * ux + uy * uy);
+    }
+    for (int c = 0; c < nc; c++) {
+      float depth = hOut[c];
+      float wet = Math.min(1f, Math.max(0f, (depth - threshold) * InertialKernel.FLAG));
+      float speed = magnitude[c] * 0.5f / Math.max(depth, threshold);
       maxSpeed[c] = Math.max(maxSpeed[c], speed * wet);
     }
-    float rowDeepest = 0f;
-    for (int c = 0; c < nc; c++) {
-      rowDeepest = Math.max(rowDeepest, hOut[c]);
-    }
-    deepest = Math.max(deepest, rowDeepest);
     int fb = r * (nc + 1);
     System.arraycopy(hOut, 0, k.hNext, base, nc);
     System.arraycopy(qxOut, 0, k.qxNext, fb, nc);
@@ -289,10 +303,12 @@ final class BandSweep {
 
   /**
    * A discharge scaled by the limiter of the cell it leaves: {@code q > 0 ? q·up : q·down}, as
-   * {@code max(q,0)·up + min(q,0)·down}, exact and without a branch.
+   * {@code max(q,0)·up + min(q,0)·down}, exact and without a branch (written with {@code |q|},
+   * which the JIT vectorises where it leaves {@code Math.max} with a negated operand scalar).
    */
   private static float limited(float q, float upstreamIfPositive, float upstreamIfNegative) {
-    return Math.max(q, 0f) * upstreamIfPositive + Math.min(q, 0f) * upstreamIfNegative;
+    float a = Math.abs(q); // (q ± |q|) / 2 is max(q, 0) and min(q, 0), exactly
+    return (q + a) * 0.5f * upstreamIfPositive + (q - a) * 0.5f * upstreamIfNegative;
   }
 
   /** Adds the volume of a discharge through an edge face (positive into the grid) this step. */
@@ -340,6 +356,9 @@ final class BandSweep {
     final float[] maxDepth;
     final float[] maxSpeed;
     final float[] firstWet;
+    final float[] scratch;
+    // the deepest new depth of each column over the band's rows, reduced once per step
+    final float[] deepestByColumn;
     final FaceRow faces;
 
     RowBuffers(int nc) {
@@ -372,6 +391,8 @@ final class BandSweep {
       maxDepth = new float[nc];
       maxSpeed = new float[nc];
       firstWet = new float[nc];
+      scratch = new float[nc];
+      deepestByColumn = new float[nc];
     }
   }
 }
