@@ -72,7 +72,6 @@ final class InertialKernel {
   // per-step values, set by beginStep before the step
   double dt;
   double timeAfter;
-  double rainDepth;
   private double gDtOverDx;
   private double gDt;
 
@@ -140,27 +139,10 @@ final class InertialKernel {
     qyNext = t;
   }
 
-  /** Discharge on the face from cell {@code i} (west or north) to cell {@code j}. */
-  float faceFlux(float[] h, int i, int j, float q, float qBefore, float qAfter) {
-    if (wall[i] | wall[j]) {
-      return 0f;
-    }
-    float zi = z[i];
-    float zj = z[j];
-    float ei = zi + h[i];
-    float ej = zj + h[j];
-    float hFlow = (ei > ej ? ei : ej) - (zi > zj ? zi : zj);
-    if (hFlow <= threshold) {
-      return 0f;
-    }
-    return momentum(q, qBefore, qAfter, hFlow, ej - ei, 0.5 * (n2[i] + n2[j]));
-  }
-
   /** Sets the per-step values and the momentum equation's constants that depend on Δt. */
   void beginStep(double stepSeconds, double timeAfterStep, double rainDepthMetres) {
     dt = stepSeconds;
     timeAfter = timeAfterStep;
-    rainDepth = rainDepthMetres;
     gDtOverDx = G * stepSeconds / dx;
     gDt = G * stepSeconds;
     gDtOverDxF = (float) gDtOverDx;
