@@ -73,8 +73,8 @@ public record FloodScenario(
     positive("duration", durationSeconds);
     positive("gauge interval", gaugeIntervalSeconds);
     positive("max time step", maxTimeStepSeconds);
-    positive("depth threshold", depthThresholdMetres);
-    positive("inundation depth", inundationDepthMetres);
+    atLeastMicrometre("depth threshold", depthThresholdMetres);
+    atLeastMicrometre("inundation depth", inundationDepthMetres);
     if (!(outputIntervalSeconds >= 0)) {
       throw new IllegalArgumentException("output interval " + outputIntervalSeconds + " < 0");
     }
@@ -91,6 +91,13 @@ public record FloodScenario(
       if (openEdges.contains(s.edge())) {
         throw new IllegalArgumentException("edge " + s.edge() + " is both open and staged");
       }
+    }
+  }
+
+  /** Depths the kernel compares against: below 1 µm they mean nothing physically. */
+  private static void atLeastMicrometre(String what, double v) {
+    if (!(v >= 1e-6) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(what + " " + v + " m must be >= 1e-6 m");
     }
   }
 

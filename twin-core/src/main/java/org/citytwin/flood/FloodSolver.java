@@ -12,7 +12,7 @@ import org.citytwin.terrain.Raster;
  * another thread. An instance runs once; its worker threads end when the run does.
  *
  * <p>Each step: Δt = α Δx / √(g h_max) (capped by the maximum step and by output times), sources
- * (inflows) added, then the three passes of {@link InertialKernel} over row bands.
+ * (inflows) added, then one {@link BandSweep} per row band, then the new state made current.
  */
 public final class FloodSolver {
   /** Lifecycle of a solver. */
@@ -72,9 +72,11 @@ public final class FloodSolver {
     gauges.record(0, k.h);
     BuildingWatch watch = new BuildingWatch(grid, scenario.buildings());
     watch.update(k.h, 0);
-    RowBands.Pass fluxes = k::fluxes;
-    RowBands.Pass limiters = k::limiters;
-    RowBands.Pass continuity = k::continuity;
+    BandSweep[] sweeps = new BandSweep[bands.bands()];
+    for (int b = 0; b < sweeps.length; b++) {
+      sweeps[b] = new BandSweep(k);
+    }
+    RowBands.Pass step = (band, r0, r1) -> sweeps[band].step(band, r0, r1);
     double duration = scenario.durationSeconds();
     double snapEvery = scenario.outputIntervalSeconds();
     double nextSnap = snapEvery > 0 ? snapEvery : Double.POSITIVE_INFINITY;
@@ -96,18 +98,16 @@ public final class FloodSolver {
       dt = Math.min(Math.min(dt, scenario.maxTimeStepSeconds()), duration - t);
       dt = Math.min(dt, Math.min(nextSnap, nextGauge) - t);
       double mid = t + dt / 2;
-      k.dt = dt;
-      k.timeAfter = t + dt;
       KernelSetup.setStages(scenario, k, mid);
-      k.rainDepth =
+      double rainDepth =
           scenario.rainMillimetresPerHour() == null
               ? 0
               : Math.max(0, scenario.rainMillimetresPerHour().valueAt(mid)) / 1000 / 3600 * dt;
-      rain += k.rainDepth * area * active;
+      k.beginStep(dt, t + dt, rainDepth);
+      rain += (double) k.rainF * area * active; // the depth the cells received
       inflow += addInflows(k, inflowCells, mid, dt, area);
-      bands.run(fluxes);
-      bands.run(limiters);
-      bands.run(continuity);
+      bands.run(step);
+      k.swap();
       hMax = 0;
       for (int b = 0; b < bands.bands(); b++) {
         hMax = Math.max(hMax, k.bandMaxDepth[b]);
@@ -138,7 +138,7 @@ public final class FloodSolver {
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.h)),
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxDepth)),
         Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.maxSpeed)),
-        Raster.of(grid, k.firstWet),
+        Raster.of(grid, k.firstInundation()),
         gauges.series(),
         balance,
         watch.exposures());

@@ -23,6 +23,7 @@ final class KernelSetup {
     for (int i = 0; i < g.cellCount(); i++) {
       float z = terrain.raster().value(i);
       k.wall[i] = Float.isNaN(z) || s.blocked().contains(i);
+      k.open[i] = k.wall[i] ? 0f : 1f;
       k.z[i] = Float.isNaN(z) ? 0f : z;
       float n = s.manning().value(i);
       k.n2[i] = Float.isNaN(n) ? 0f : n * n;

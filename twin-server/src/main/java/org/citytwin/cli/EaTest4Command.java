@@ -25,11 +25,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Set up and run UK Environment Agency benchmark Test 4 (flat 1000 x 2000 m floodplain).",
-      "Writes dem.asc, inflow.csv and the outputs of 'twin flood run' (gauges.csv, ...)."
+      "Writes dem.asc, inflow.csv, the outputs of 'twin flood run' (gauges.csv, ...) and"
+          + " gauge_summary.csv (arrival, peak depth and its time per gauge)."
     })
 final class EaTest4Command implements Callable<Integer> {
   static final double[] HYDROGRAPH_TIMES = {0, 300, 3600, 14_400, 18_000};
   static final double[] HYDROGRAPH_FLOWS = {0, 0, 20, 20, 0};
+
+  /** Depth that counts as the front having arrived at a gauge. */
+  static final double ARRIVAL_DEPTH_METRES = 0.01;
+
   static final double[][] GAUGES = {
     {50, 1000},
     {100, 1000},
@@ -75,6 +80,11 @@ final class EaTest4Command implements Callable<Integer> {
         result.wallSeconds(),
         result.massBalance().errorCubicMetres(),
         out.resolve("gauges.csv"));
+    GaugeSummary.write(
+        GaugeSummary.of(result.gaugeSeries(), ARRIVAL_DEPTH_METRES),
+        out.resolve("gauge_summary.csv"),
+        System.out,
+        ARRIVAL_DEPTH_METRES);
     return ExitCodes.OK;
   }
 

@@ -126,6 +126,10 @@ class FloodCommandTest {
     assertTrue(last.startsWith("900.000"), last);
     assertTrue(
         Double.parseDouble(last.split(",")[1]) > 0.01, "P1 at 50 m is wet by 900 s: " + last);
+    List<String> summary = Files.readAllLines(outDir.resolve("gauge_summary.csv"));
+    assertEquals("gauge,x_m,y_m,arrival_s,peak_depth_m,peak_time_s", summary.get(0));
+    assertEquals(10, summary.size(), "one line per gauge");
+    assertTrue(summary.get(1).startsWith("P1,50.0,1000.0,"), summary.get(1));
   }
 
   /**
