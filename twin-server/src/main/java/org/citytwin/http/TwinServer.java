@@ -3,7 +3,9 @@ package org.citytwin.http;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import java.util.Optional;
 import org.citytwin.http.ogc.FeaturesApi;
+import org.citytwin.http.sensors.SensorsApi;
 import org.citytwin.http.tiles.TilesApi;
 import org.citytwin.store.TwinStore;
 
@@ -32,6 +34,12 @@ public final class TwinServer implements AutoCloseable {
   }
 
   public static TwinServer start(TwinStore store, ServerOptions options) {
+    return start(store, options, Optional.empty());
+  }
+
+  /** The server with the live sensor API at {@code /sensors/v1} when {@code sensors} is given. */
+  public static TwinServer start(
+      TwinStore store, ServerOptions options, Optional<SensorsApi> sensors) {
     FeaturesApi features = new FeaturesApi(store);
     Javalin app =
         Javalin.create(
@@ -40,6 +48,7 @@ public final class TwinServer implements AutoCloseable {
               ProblemResponses.install(config);
               features.addRoutes(config);
               TilesApi.withDefaults(store).addRoutes(config);
+              sensors.ifPresent(api -> api.addRoutes(config));
             });
     app.start(options.host(), options.port());
     return new TwinServer(app);
