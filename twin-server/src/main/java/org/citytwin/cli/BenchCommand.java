@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks; each prints its figures and a ratio against a same-run baseline.",
-    subcommands = {BenchImportCommand.class, BenchHttpCommand.class, BenchFloodCommand.class})
+    subcommands = {
+      BenchImportCommand.class,
+      BenchHttpCommand.class,
+      BenchFloodCommand.class,
+      BenchIngestCommand.class
+    })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
