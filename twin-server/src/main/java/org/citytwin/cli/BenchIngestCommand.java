@@ -122,8 +122,8 @@ final class BenchIngestCommand implements Callable<Integer> {
     out.printf(
         "twin bench ingest: %d cores, sync %s, %s per throughput run%n",
         Runtime.getRuntime().availableProcessors(), fsync ? "FSYNC" : "OS_CACHE", duration);
-    int baselineRows = 1_000_000;
-    IngestBaseline.insertsPerSecond(directory.resolve("warm"), 200_000, batch, fsync);
+    int baselineRows = 300_000;
+    IngestBaseline.insertsPerSecond(directory.resolve("warm"), 100_000, batch, fsync);
     double baseline =
         IngestBaseline.insertsPerSecond(directory.resolve("baseline"), baselineRows, batch, fsync);
     out.printf(

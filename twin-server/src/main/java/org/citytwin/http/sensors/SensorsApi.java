@@ -22,6 +22,7 @@ public final class SensorsApi {
   private final EntityResource entities;
   private final ObservationResource observations;
   private final EventStream events;
+  private final ObjectReadings readings;
 
   /**
    * @param writeToken the bearer token writes must carry; empty disables writes
@@ -31,6 +32,7 @@ public final class SensorsApi {
     this.entities = new EntityResource(service, access);
     this.observations = new ObservationResource(service, access);
     this.events = new EventStream(service);
+    this.readings = new ObjectReadings(service);
   }
 
   public void addRoutes(JavalinConfig config) {
@@ -49,6 +51,7 @@ public final class SensorsApi {
     r.get(ROOT + "/Latest", guard(observations::latest));
     r.get(ROOT + "/Alerts", guard(observations::alerts));
     r.get(ROOT + "/Events", guard(events::open));
+    r.after("/api/objects/{gmlId}", readings::addTo);
   }
 
   private static void landing(Context ctx) {

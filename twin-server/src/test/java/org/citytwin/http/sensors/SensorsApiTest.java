@@ -297,6 +297,34 @@ class SensorsApiTest {
     assertProblem(get("/Events?bbox=1,2,3"), 400, "bbox");
   }
 
+  @Test
+  void aBoundBuildingsDetailCarriesItsLiveReadings() throws Exception {
+    put(
+        "/Datastreams/detail-level",
+        """
+        {"name":"level","thing":"gauge","sensor":"radar","observedProperty":"level","kind":"water_level",
+         "thresholds":{"standby":2.0,"floodDanger":4.0}}""");
+    postWithToken(
+        "/Observations",
+        "{\"datastream\":\"detail-level\",\"phenomenonTime\":\"2030-01-01T00:00:00Z\",\"result\":2.5}");
+    HttpResponse<String> detail =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.port() + "/api/objects/" + building))
+                .GET());
+    assertEquals(200, detail.statusCode());
+    JsonNode readings = JSON.readTree(detail.body()).get("liveReadings");
+    JsonNode level = null;
+    for (JsonNode reading : readings) {
+      if (reading.get("datastream").asText().equals("detail-level")) {
+        level = reading;
+      }
+    }
+    assertEquals(2.5, level.get("result").asDouble());
+    assertEquals("STANDBY", level.get("stage").asText());
+    assertEquals(building, JSON.readTree(detail.body()).get("id").asText());
+  }
+
   /** Reads SSE lines until an event named {@code name}, returning its data as JSON. */
   static JsonNode nextEvent(BufferedReader lines, String name) throws Exception {
     String event = null;
