@@ -33,8 +33,8 @@ import org.citytwin.sensor.Thing;
  * killed (the bytes are in the operating system's page cache). With {@link SyncMode#FSYNC} each
  * commit is also forced to the disk ({@code FileChannel.force}), so it survives power loss as far
  * as the disk honours flushes; with {@link SyncMode#OS_CACHE} a power loss can lose the last
- * seconds of commits (those the kernel had not written back) but, H2's chunks being checksummed,
- * not corrupt older ones.
+ * seconds of commits (those the kernel had not written back); H2 is designed to reopen at the
+ * newest intact chunk (chunks carry checksums), which was not tested with a real power cut.
  *
  * <p>Writes run on one connection under a lock, one transaction per call; reads use a connection of
  * their own each and see committed data only.
