@@ -54,6 +54,11 @@ final class StoreFile {
     return mvStore(connection).getAutoCommitMemory() / 3;
   }
 
+  /** Forces what the last commits wrote to the disk (fsync), for power-loss durability. */
+  static void sync(Connection connection) throws SQLException {
+    mvStore(connection).sync();
+  }
+
   /** Bytes of changes in memory not yet written to the file, across all connections. */
   static long unsavedBytes(Connection connection) throws SQLException {
     return mvStore(connection).getUnsavedMemory();

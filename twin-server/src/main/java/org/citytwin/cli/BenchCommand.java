@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
       BenchImportCommand.class,
       BenchHttpCommand.class,
       BenchFloodCommand.class,
-      BenchTilesCommand.class
+      BenchTilesCommand.class,
+      BenchIngestCommand.class
     })
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

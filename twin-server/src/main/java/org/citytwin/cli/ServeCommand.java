@@ -3,16 +3,21 @@ package org.citytwin.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
 import org.citytwin.http.ServerOptions;
 import org.citytwin.http.TwinServer;
+import org.citytwin.http.sensors.SensorsApi;
 import org.citytwin.load.CityImporter;
 import org.citytwin.load.ImportListener;
 import org.citytwin.load.ImportSummary;
 import org.citytwin.query.Filter;
+import org.citytwin.sensor.SensorOptions;
+import org.citytwin.sensor.SensorService;
+import org.citytwin.store.SensorDatabase.SyncMode;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import picocli.CommandLine.Command;
@@ -57,6 +62,30 @@ final class ServeCommand implements Callable<Integer> {
       description = "CityGML loaded when the store is empty (default ${DEFAULT-VALUE}).")
   Path sample;
 
+  @Option(
+      names = "--sensor-token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:TWIN_SENSOR_TOKEN}",
+      description =
+          "Bearer token for writes to /sensors/v1 (default: the TWIN_SENSOR_TOKEN environment"
+              + " variable); without one, sensor writes are refused.")
+  String sensorToken;
+
+  @Option(
+      names = "--sensor-fsync",
+      description =
+          "Force each sensor commit to disk (survives power loss; default: to the OS cache, which"
+              + " survives a killed process).")
+  boolean sensorFsync;
+
+  @Option(
+      names = "--alert-radius",
+      paramLabel = "METRES",
+      defaultValue = "300",
+      description =
+          "City objects within this distance of a gauge are listed in its alerts (default ${DEFAULT-VALUE}).")
+  double alertRadiusMetres;
+
   @Override
   public Integer call() throws Exception {
     try (TwinStore twin = TwinStore.open(store.directory)) {
@@ -68,7 +97,17 @@ final class ServeCommand implements Callable<Integer> {
       }
       List<String> cors = corsOrigins.contains("none") ? List.of() : corsOrigins;
       CountDownLatch stopped = new CountDownLatch(1);
-      try (TwinServer server = TwinServer.start(twin, new ServerOptions(host, port, cors))) {
+      SensorOptions sensorOptions =
+          SensorOptions.defaults()
+              .withAlertRadius(alertRadiusMetres)
+              .withSyncMode(sensorFsync ? SyncMode.FSYNC : SyncMode.OS_CACHE);
+      Optional<String> token = Optional.ofNullable(sensorToken).filter(t -> !t.isBlank());
+      try (SensorService sensors = SensorService.open(twin, sensorOptions);
+          TwinServer server =
+              TwinServer.start(
+                  twin,
+                  new ServerOptions(host, port, cors),
+                  Optional.of(new SensorsApi(sensors, token)))) {
         Thread main = Thread.currentThread();
         Runtime.getRuntime()
             .addShutdownHook(
@@ -83,6 +122,11 @@ final class ServeCommand implements Callable<Integer> {
         String origin = "http://" + shownHost + ":" + server.port();
         System.out.println("Twin serving at " + origin + "/api");
         System.out.println("3D viewer at " + origin + "/");
+        System.out.println(
+            "Live sensors at "
+                + origin
+                + "/sensors/v1"
+                + (token.isPresent() ? "" : " (read-only: no --sensor-token given)"));
         System.out.flush();
         stopped.await();
       }

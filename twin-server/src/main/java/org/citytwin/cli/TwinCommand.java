@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       SynthCommand.class,
       ExportTilesCommand.class,
       FloodCommand.class,
+      SensorsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TwinCommand implements Runnable {

@@ -28,6 +28,16 @@ public final class HttpProblem extends RuntimeException {
     return new HttpProblem(400, "Bad request", null, detail);
   }
 
+  /** A write without credentials ({@code Authorization: Bearer ...}). */
+  public static HttpProblem unauthorized(String detail) {
+    return new HttpProblem(401, "Unauthorized", "Authorization", detail);
+  }
+
+  /** A write with wrong credentials, or writes not enabled on this server. */
+  public static HttpProblem forbidden(String detail) {
+    return new HttpProblem(403, "Forbidden", "Authorization", detail);
+  }
+
   public static HttpProblem notFound(String detail) {
     return new HttpProblem(404, "Not found", null, detail);
   }

@@ -82,6 +82,8 @@ final class ProblemResponses {
   static String statusTitle(int status) {
     return switch (status) {
       case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 406 -> "Not acceptable";

@@ -3,8 +3,10 @@ package org.citytwin.http;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import java.util.Optional;
 import org.citytwin.http.flood.FloodApi;
 import org.citytwin.http.ogc.FeaturesApi;
+import org.citytwin.http.sensors.SensorsApi;
 import org.citytwin.http.tiles.TilesApi;
 import org.citytwin.http.tiles.VectorTilesApi;
 import org.citytwin.http.web.ViewerRoutes;
@@ -38,6 +40,12 @@ public final class TwinServer implements AutoCloseable {
   }
 
   public static TwinServer start(TwinStore store, ServerOptions options) {
+    return start(store, options, Optional.empty());
+  }
+
+  /** The server with the live sensor API at {@code /sensors/v1} when {@code sensors} is given. */
+  public static TwinServer start(
+      TwinStore store, ServerOptions options, Optional<SensorsApi> sensors) {
     FeaturesApi features = new FeaturesApi(store);
     FloodApi flood = new FloodApi(store);
     Javalin app =
@@ -51,6 +59,7 @@ public final class TwinServer implements AutoCloseable {
               VectorTilesApi.withDefaults(store).addRoutes(config);
               flood.addRoutes(config);
               ViewerRoutes.addRoutes(config);
+              sensors.ifPresent(api -> api.addRoutes(config));
             });
     app.start(options.host(), options.port());
     return new TwinServer(app, flood);
