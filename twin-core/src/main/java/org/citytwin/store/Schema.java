@@ -144,13 +144,23 @@ final class Schema {
    * transaction with the new version number.
    */
   private static void addTypeSummaries(Connection connection) throws SQLException {
+    inOneTransaction(
+        connection,
+        List.of(
+            TypeSummaries.CREATE_TABLE,
+            TypeSummaries.FILL_FROM_OBJECTS,
+            "UPDATE store_meta SET meta_value = 4 WHERE meta_key = 'schema_version'"));
+  }
+
+  /** Runs the statements in one transaction: all of them take effect, or none. */
+  private static void inOneTransaction(Connection connection, List<String> statements)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
-      statement.execute(TypeSummaries.CREATE_TABLE);
-      statement.executeUpdate(TypeSummaries.FILL_FROM_OBJECTS);
-      statement.executeUpdate(
-          "UPDATE store_meta SET meta_value = 4 WHERE meta_key = 'schema_version'");
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
@@ -165,19 +175,7 @@ final class Schema {
       // Registers the H2GIS functions as persistent aliases, so this runs once per store.
       H2GISFunctions.load(connection);
     }
-    boolean autoCommit = connection.getAutoCommit();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : CREATE) {
-        statement.execute(sql);
-      }
-      connection.commit();
-    } catch (SQLException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(autoCommit);
-    }
+    inOneTransaction(connection, CREATE);
   }
 
   /** Re-created on each open so the aliases always point at this build's class. */

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.citytwin.http.ServerOptions;
 import org.citytwin.http.TwinServer;
-import org.citytwin.query.Filter;
-import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,27 +113,14 @@ final class BenchHttpCommand implements Callable<Integer> {
       System.err.println("twin bench http: " + problem);
       return ExitCodes.USAGE;
     }
-    PrintStream out = System.out;
-    try {
-      if (storeDirectory != null) {
-        try (TwinStore store = TwinStore.open(storeDirectory)) {
-          if (store.count(new Filter.TypeIn(RequestMix.BUILDING_TYPES)) > 0) {
-            return bench(store, out);
-          }
-          out.println("store " + storeDirectory + " has no buildings: building a temporary one");
-        }
-      }
-      int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      try (TemporaryCity city = TemporaryCity.build(List.of(sample), copies, workers, out)) {
-        return bench(city.store(), out);
-      }
-    } catch (StoreException e) {
-      System.err.println("twin bench http: " + e.getMessage());
-      return ExitCodes.STORE_FAILED;
-    } catch (java.io.IOException | javax.xml.stream.XMLStreamException e) {
-      System.err.println("twin bench http: " + e.getMessage());
-      return ExitCodes.INPUT_REJECTED;
-    }
+    return BenchCity.run(
+        "twin bench http",
+        storeDirectory,
+        RequestMix.BUILDING_TYPES,
+        sample,
+        copies,
+        threads,
+        this::bench);
   }
 
   private String checkOptions() {

@@ -1,16 +1,11 @@
 package org.citytwin.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import javax.xml.stream.XMLStreamException;
 import org.citytwin.http.ServerOptions;
 import org.citytwin.http.TwinServer;
-import org.citytwin.query.Filter;
-import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.tiles.GeoidModel;
 import org.citytwin.tiles.TilesetBuilder;
@@ -102,27 +97,14 @@ final class BenchTilesCommand implements Callable<Integer> {
       System.err.println("twin bench tiles: " + problem);
       return ExitCodes.USAGE;
     }
-    PrintStream out = System.out;
-    try {
-      if (storeDirectory != null) {
-        try (TwinStore store = TwinStore.open(storeDirectory)) {
-          if (store.count(new Filter.TypeIn(TilesetLayout.TYPES)) > 0) {
-            return bench(store, out);
-          }
-          out.println("store " + storeDirectory + " has no buildings: building a temporary one");
-        }
-      }
-      int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-      try (TemporaryCity city = TemporaryCity.build(List.of(sample), copies, workers, out)) {
-        return bench(city.store(), out);
-      }
-    } catch (StoreException e) {
-      System.err.println("twin bench tiles: " + e.getMessage());
-      return ExitCodes.STORE_FAILED;
-    } catch (IOException | XMLStreamException e) {
-      System.err.println("twin bench tiles: " + e.getMessage());
-      return ExitCodes.INPUT_REJECTED;
-    }
+    return BenchCity.run(
+        "twin bench tiles",
+        storeDirectory,
+        TilesetLayout.TYPES,
+        sample,
+        copies,
+        threads,
+        this::bench);
   }
 
   private String checkOptions() {
