@@ -10,21 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.citytwin.model.CityObjectType;
 import org.citytwin.query.Filter;
 import org.citytwin.query.Query;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 
 /**
- * Builds a 3D Tiles 1.1 tileset of a store's buildings: {@link #layout()} lays out the quadtree,
- * {@link #tilesetJson} writes {@code tileset.json} for it, and {@link #glb} makes one leaf's GLB,
- * reading only that leaf's buildings from the store. {@link #export} writes all of it as static
- * files. Internal nodes carry no content and refine by ADD; their geometric error is their
- * diagonal, so a viewer opens a node once it is a few hundred pixels across.
+ * Builds a 3D Tiles 1.1 tileset of a store's buildings (or, made by {@link #relief}, of its relief
+ * TINs): {@link #layout()} lays out the quadtree, {@link #tilesetJson} writes {@code tileset.json}
+ * for it, and {@link #glb} makes one leaf's GLB, reading only that leaf's buildings from the store.
+ * {@link #export} writes all of it as static files. Internal nodes carry no content and refine by
+ * ADD; their geometric error is their diagonal, so a viewer opens a node once it is a few hundred
+ * pixels across.
  */
 public final class TilesetBuilder {
   /** Buildings per leaf unless told otherwise. */
@@ -55,21 +58,50 @@ public final class TilesetBuilder {
     }
   }
 
+  /** The object types of the relief tileset. */
+  public static final Set<CityObjectType> RELIEF_TYPES = Set.of(CityObjectType.RELIEF);
+
   private final TwinStore store;
   private final Options options;
+  private final Set<CityObjectType> types;
 
+  /** A builder of the buildings tileset ({@link TilesetLayout#TYPES}). */
   public TilesetBuilder(TwinStore store, Options options) {
+    this(store, options, TilesetLayout.TYPES);
+  }
+
+  /**
+   * A builder of a tileset of the objects of {@code types}, each tiled like a building: its finest
+   * mesh (LOD2, else LOD1, else the highest), one feature per object.
+   */
+  public TilesetBuilder(TwinStore store, Options options, Set<CityObjectType> types) {
     this.store = Objects.requireNonNull(store, "store");
     this.options = Objects.requireNonNull(options, "options");
+    this.types = Set.copyOf(types);
+    if (this.types.isEmpty()) {
+      throw new IllegalArgumentException("a tileset needs at least one object type");
+    }
+  }
+
+  /**
+   * The relief tileset: one leaf per relief object (a TIN sheet is already a tile-sized piece of
+   * terrain, typically a few thousand triangles), heights through {@code geoid}.
+   */
+  public static TilesetBuilder relief(TwinStore store, GeoidModel geoid) {
+    return new TilesetBuilder(store, new Options(1, geoid), RELIEF_TYPES);
+  }
+
+  public Set<CityObjectType> types() {
+    return types;
   }
 
   public Options options() {
     return options;
   }
 
-  /** The quadtree of the store as it is now; empty when it holds no buildings. */
+  /** The quadtree of the store as it is now; empty when it holds no objects of the types. */
   public Optional<TilesetLayout> layout() throws StoreException {
-    return TilesetLayout.scan(store, options.maxPerLeaf());
+    return TilesetLayout.scan(store, types, options.maxPerLeaf());
   }
 
   /** The tileset JSON; leaf content URIs are the tile names plus {@code .glb}, relative. */
@@ -137,7 +169,7 @@ public final class TilesetBuilder {
     LonLatBounds bounds = node.bounds();
     Filter filter =
         Filter.and(
-            new Filter.TypeIn(TilesetLayout.TYPES),
+            new Filter.TypeIn(types),
             new Filter.BboxIntersects(
                 bounds.minLon(), bounds.minLat(), bounds.maxLon(), bounds.maxLat()));
     store.query(
@@ -176,7 +208,8 @@ public final class TilesetBuilder {
     Files.createDirectories(directory);
     Optional<TilesetLayout> maybeLayout = layout();
     if (maybeLayout.isEmpty()) {
-      throw new IllegalStateException("store " + store.directory() + " holds no buildings to tile");
+      throw new IllegalStateException(
+          "store " + store.directory() + " holds no " + describeTypes() + " to tile");
     }
     TilesetLayout layout = maybeLayout.get();
     ExecutorService pool = Executors.newFixedThreadPool(threads, TilesetBuilder::exportThread);
@@ -196,6 +229,17 @@ public final class TilesetBuilder {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The types in words, for messages: "buildings" or "relief". */
+  public String describeTypes() {
+    if (types.equals(TilesetLayout.TYPES)) {
+      return "buildings";
+    }
+    if (types.equals(RELIEF_TYPES)) {
+      return "relief";
+    }
+    return types.stream().map(CityObjectType::name).sorted().toList().toString();
   }
 
   private ExportSummary exportLeaf(TilesetLayout layout, TileId leaf, Path directory)

@@ -64,13 +64,22 @@ public record TilesetLayout(long storeVersion, LonLatBounds root, Map<TileId, No
   /** Lays out the store's buildings; empty when it has none. */
   public static Optional<TilesetLayout> scan(TwinStore store, int maxPerLeaf)
       throws StoreException {
+    return scan(store, TYPES, maxPerLeaf);
+  }
+
+  /**
+   * Lays out the store's objects of {@code types} (for example {@link CityObjectType#RELIEF}), each
+   * counted as one "building" below; empty when it has none.
+   */
+  public static Optional<TilesetLayout> scan(
+      TwinStore store, Set<CityObjectType> types, int maxPerLeaf) throws StoreException {
     if (maxPerLeaf < 1) {
       throw new IllegalArgumentException("buildings per leaf must be >= 1, was " + maxPerLeaf);
     }
     long version = store.version();
     DoubleArrayList rows = new DoubleArrayList();
     store.query(
-        Query.of(new Filter.TypeIn(TYPES)),
+        Query.of(new Filter.TypeIn(types)),
         stored -> {
           if (stored.object().shape() != null) {
             TileAnchor anchor = TileAnchor.of(stored.object());

@@ -11,13 +11,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code twin export-tiles}: the buildings tileset the server serves, as static files. */
+/**
+ * {@code twin export-tiles}: the buildings tileset the server serves (or with {@code --relief} its
+ * relief tileset), as static files.
+ */
 @Command(
     name = "export-tiles",
     mixinStandardHelpOptions = true,
     description = {
       "Write the buildings as a 3D Tiles 1.1 tileset (tileset.json and one GLB per leaf).",
-      "Example: twin export-tiles --store twin-store --out target/tiles"
+      "Example: twin export-tiles --store twin-store --out target/tiles",
+      "With --relief, the relief (TIN) tileset instead: one leaf per relief object."
     })
 final class ExportTilesCommand implements Callable<Integer> {
   @Mixin StoreOption store;
@@ -30,6 +34,11 @@ final class ExportTilesCommand implements Callable<Integer> {
       defaultValue = "" + TilesetBuilder.DEFAULT_MAX_PER_LEAF,
       description = "Most buildings per leaf tile (default ${DEFAULT-VALUE}).")
   int maxPerLeaf;
+
+  @Option(
+      names = "--relief",
+      description = "Write the relief (TIN) tileset instead of the buildings'.")
+  boolean relief;
 
   @Option(
       names = "--geoid",
@@ -58,13 +67,17 @@ final class ExportTilesCommand implements Callable<Integer> {
     }
     try (TwinStore twin = TwinStore.open(store.directory)) {
       long start = System.nanoTime();
-      TilesetBuilder.ExportSummary summary =
-          new TilesetBuilder(twin, new TilesetBuilder.Options(maxPerLeaf, geoid)).export(output);
+      TilesetBuilder builder =
+          relief
+              ? TilesetBuilder.relief(twin, geoid)
+              : new TilesetBuilder(twin, new TilesetBuilder.Options(maxPerLeaf, geoid));
+      TilesetBuilder.ExportSummary summary = builder.export(output);
       System.out.printf(
-          "wrote %d tiles with %d buildings (%d GLB bytes, %.0f per building) to %s in %.1f s"
+          "wrote %d tiles with %d %s (%d GLB bytes, %.0f per object) to %s in %.1f s"
               + "; heights: %s; %d degenerate triangles left out%n",
           summary.tiles(),
           summary.buildings(),
+          relief ? "relief objects" : "buildings",
           summary.glbBytes(),
           summary.buildings() == 0 ? 0.0 : (double) summary.glbBytes() / summary.buildings(),
           output,

@@ -100,6 +100,23 @@ class TwinCommandTest {
             "--geoid-height",
             "36.7"));
     assertTrue(err().contains("either --geoid or --geoid-height"), err());
+    assertEquals(
+        4, run("export-tiles", "--store", store.toString(), "--out", tiles.toString(), "--relief"));
+    assertTrue(err().contains("holds no relief to tile"), err());
+  }
+
+  @Test
+  void exportTilesWritesTheReliefTileset() throws Exception {
+    Path store = work.resolve("store");
+    Path tiles = work.resolve("relief");
+    Path dem =
+        Path.of("..", "twin-core", "src", "test", "resources", "org", "citytwin", "citygml")
+            .resolve("523965_dem_6697_05_op.gml");
+    assertEquals(0, run("import", "--quiet", "--store", store.toString(), dem.toString()));
+    assertEquals(
+        0, run("export-tiles", "--store", store.toString(), "--out", tiles.toString(), "--relief"));
+    assertTrue(out().contains("wrote 2 tiles with 2 relief objects"), out());
+    assertTrue(Files.isRegularFile(tiles.resolve("tileset.json")));
   }
 
   @Test

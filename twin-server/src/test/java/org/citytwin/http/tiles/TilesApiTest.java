@@ -112,7 +112,9 @@ class TilesApiTest {
           tilesetPath.replace("tileset.json", "t0123012301230123.glb"),
           tilesetPath.replace("tileset.json", "x1.glb"),
           tilesetPath.replace("tileset.json", "tileset.xml"),
-          "/tiles/3d/v999999/buildings/tileset.json"
+          "/tiles/3d/v999999/buildings/tileset.json",
+          "/tiles/3d/relief/tileset.json",
+          "/tiles/3d/v" + twin.store().version() + "/relief/tileset.json"
         }) {
       HttpResponse<byte[]> response = get(path);
       assertEquals(404, response.statusCode(), path);
@@ -121,5 +123,7 @@ class TilesApiTest {
           response.headers().firstValue("Content-Type").orElseThrow(),
           path);
     }
+    String detail = new String(get("/tiles/3d/relief/tileset.json").body());
+    assertTrue(detail.contains("no relief"), "the sample city has no relief: " + detail);
   }
 }

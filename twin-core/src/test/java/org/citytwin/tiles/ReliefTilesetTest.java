@@ -1,0 +1,216 @@
+package org.citytwin.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.citytwin.citygml.CityGmlParser;
+import org.citytwin.citygml.CityGmlSources;
+import org.citytwin.citygml.Fixtures;
+import org.citytwin.load.CityImporter;
+import org.citytwin.load.ImportListener;
+import org.citytwin.model.CityObjectType;
+import org.citytwin.model.Mesh;
+import org.citytwin.query.Filter;
+import org.citytwin.store.TwinStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports the relief of the PLATEAU Yokosuka DEM sample (two TIN relief features, 1,066 triangles)
+ * as its own tileset and checks it against the store: one leaf per relief object, every vertex
+ * inside its tile's region, every triangle back on its stored triangle within 1 cm, and every GLB
+ * clean under the Khronos glTF validator.
+ */
+class ReliefTilesetTest {
+  @TempDir static Path storeDirectory;
+  @TempDir static Path exportDirectory;
+  static TwinStore store;
+  static GeoidModel geoid;
+  static TilesetBuilder.ExportSummary summary;
+  static JsonNode tileset;
+
+  @BeforeAll
+  static void exportSample() throws Exception {
+    store = TwinStore.open(storeDirectory);
+    try (CityGmlParser parser = new CityGmlParser(2, null)) {
+      new CityImporter(store, parser, ImportListener.SILENT)
+          .importAll(CityGmlSources.expand(List.of(Fixtures.sample(Fixtures.YOKOSUKA_DEM))));
+    }
+    geoid = GeoidModel.egm96OrConstant(36.7);
+    summary = TilesetBuilder.relief(store, geoid).export(exportDirectory);
+    tileset = new ObjectMapper().readTree(exportDirectory.resolve("tileset.json").toFile());
+  }
+
+  @AfterAll
+  static void closeStore() {
+    store.close();
+  }
+
+  @Test
+  void everyReliefObjectHasALeafOfItsOwn() throws Exception {
+    long reliefs = store.count(new Filter.TypeIn(Set.of(CityObjectType.RELIEF)));
+    assertEquals(2, reliefs, "relief features in " + Fixtures.YOKOSUKA_DEM);
+    Set<String> seen = new HashSet<>();
+    for (JsonNode leaf : leaves()) {
+      List<String> ids = read(leaf).strings("gml_id");
+      assertEquals(1, ids.size(), leaf.at("/content/uri") + " holds " + ids);
+      assertTrue(seen.add(ids.get(0)), ids.get(0) + " in two leaves");
+      assertEquals(CityObjectType.RELIEF, store.get(ids.get(0)).orElseThrow().object().type());
+    }
+    assertEquals(reliefs, seen.size());
+    assertEquals(reliefs, summary.tiles());
+    assertEquals("1.1", tileset.at("/asset/version").asText());
+    assertTrue(tileset.get("geometricError").asDouble() > 0, "a viewer must draw the tileset");
+  }
+
+  @Test
+  void aStoreWithoutReliefHasNoReliefTileset(@TempDir Path empty, @TempDir Path out)
+      throws Exception {
+    try (TwinStore buildingsOnly = TwinStore.open(empty)) {
+      try (CityGmlParser parser = new CityGmlParser(2, null)) {
+        new CityImporter(buildingsOnly, parser, ImportListener.SILENT)
+            .importAll(CityGmlSources.expand(List.of(Fixtures.sample(Fixtures.YOKOSUKA_LOD2))));
+      }
+      TilesetBuilder relief = TilesetBuilder.relief(buildingsOnly, geoid);
+      assertFalse(relief.layout().isPresent());
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> relief.export(out));
+      assertTrue(e.getMessage().contains("no relief"), e.getMessage());
+    }
+  }
+
+  /**
+   * Undoes what a viewer does (glTF y-up to z-up, tile transform to ECEF, then geodetic, less the
+   * geoid height) and walks the stored TIN alongside: each GLB triangle must be the next stored
+   * triangle with area, corner by corner within 1 cm, and the triangles skipped must be exactly the
+   * degenerate ones the export reported.
+   */
+  @Test
+  void trianglesLieInTheirRegionAndOnTheStoredTin() throws Exception {
+    double worst = 0;
+    int written = 0;
+    int stored = 0;
+    for (JsonNode leaf : leaves()) {
+      GlbReader glb = read(leaf);
+      double[] m = new double[16];
+      for (int i = 0; i < 16; i++) {
+        m[i] = leaf.get("transform").get(i).asDouble();
+      }
+      JsonNode r = leaf.at("/boundingVolume/region");
+      TileRegion region =
+          new TileRegion(
+              r.get(0).asDouble(),
+              r.get(1).asDouble(),
+              r.get(2).asDouble(),
+              r.get(3).asDouble(),
+              r.get(4).asDouble(),
+              r.get(5).asDouble());
+      String id = glb.strings("gml_id").get(0);
+      Mesh mesh = TileContentBuilder.tileMesh(store.get(id).orElseThrow().object());
+      double[] tin = mesh.positions();
+      int[] indices = mesh.indices();
+      stored += indices.length / 3;
+      float[] positions = glb.floats("POSITION");
+      int next = 0;
+      double[][] corners = new double[3][3];
+      for (int t = 0; t < positions.length; t += 9) {
+        for (int corner = 0; corner < 3; corner++) {
+          int v = t + corner * 3;
+          double e = positions[v];
+          double n = -positions[v + 2];
+          double u = positions[v + 1];
+          double x = m[0] * e + m[4] * n + m[8] * u + m[12];
+          double y = m[1] * e + m[5] * n + m[9] * u + m[13];
+          double z = m[2] * e + m[6] * n + m[10] * u + m[14];
+          Wgs84.toGeodetic(x, y, z, corners[corner]);
+          assertTrue(
+              region.contains(corners[corner][0], corners[corner][1], corners[corner][2]),
+              "vertex " + v / 3 + " of " + leaf.at("/content/uri") + " outside its region");
+          corners[corner][2] -= geoid.undulationMetres(corners[corner][0], corners[corner][1]);
+        }
+        double distance = Double.MAX_VALUE;
+        while (next < indices.length) {
+          distance = 0;
+          for (int corner = 0; corner < 3; corner++) {
+            distance = Math.max(distance, metres(tin, indices[next + corner] * 3, corners[corner]));
+          }
+          next += 3;
+          if (distance < 0.01) {
+            break;
+          }
+        }
+        assertTrue(distance < 0.01, id + " triangle " + t / 9 + " matches no stored triangle");
+        worst = Math.max(worst, distance);
+        written++;
+      }
+    }
+    assertTrue(written > 1000, written + " triangles written");
+    assertEquals(stored, written + summary.degenerateTriangles());
+    System.out.printf("relief tiles: %d triangles, worst corner %.5f m%n", written, worst);
+  }
+
+  @Test
+  void khronosValidatorFindsNoErrorsOrWarnings() throws Exception {
+    Path prefix = Path.of(System.getProperty("gltf.validator.dir", "../.cache/gltf-validator"));
+    if (!Files.isDirectory(prefix.resolve("node_modules/gltf-validator"))) {
+      fail("the Khronos glTF validator is not installed under " + prefix.toAbsolutePath());
+    }
+    Path script =
+        Path.of(ReliefTilesetTest.class.getResource("validate-glb.cjs").toURI()).toAbsolutePath();
+    List<String> command = new ArrayList<>(List.of("node", script.toString(), prefix.toString()));
+    for (JsonNode leaf : leaves()) {
+      command.add(exportDirectory.resolve(leaf.at("/content/uri").asText()).toString());
+    }
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), "validator exit status; output: " + output);
+    JsonNode reports = new ObjectMapper().readTree(output);
+    assertEquals(summary.tiles(), reports.size());
+    for (JsonNode report : reports) {
+      assertEquals(0, report.at("/issues/numErrors").asInt(), report.toPrettyString());
+      assertEquals(0, report.at("/issues/numWarnings").asInt(), report.toPrettyString());
+    }
+  }
+
+  /** Metres between stored vertex {@code at} and a lon/lat/height point (local scale). */
+  private static double metres(double[] tin, int at, double[] point) {
+    double metresPerLat = 110_950;
+    double metresPerLon = metresPerLat * Math.cos(Math.toRadians(point[1]));
+    double dx = (tin[at] - point[0]) * metresPerLon;
+    double dy = (tin[at + 1] - point[1]) * metresPerLat;
+    double dz = tin[at + 2] - point[2];
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
+  static List<JsonNode> leaves() {
+    List<JsonNode> leaves = new ArrayList<>();
+    collect(tileset.get("root"), leaves);
+    return leaves;
+  }
+
+  private static void collect(JsonNode tile, List<JsonNode> leaves) {
+    if (tile.has("content")) {
+      leaves.add(tile);
+    }
+    tile.path("children").forEach(child -> collect(child, leaves));
+  }
+
+  static GlbReader read(JsonNode leaf) throws Exception {
+    Path file = exportDirectory.resolve(leaf.at("/content/uri").asText());
+    return GlbReader.read(Files.readAllBytes(file));
+  }
+}
