@@ -71,9 +71,16 @@ final class SnapshotQueries {
     return Optional.empty();
   }
 
-  /** Whether the snapshot can answer {@code query}: a box query in the default order. */
+  /**
+   * Largest page read through the snapshot: its objects are gathered before the first is passed on
+   * (so that a page is either all from one version or retried), which for bigger results, such as a
+   * whole city with its geometry, would hold too much at once; those stream from SQL instead.
+   */
+  static final int MAX_PAGE = 10_000;
+
+  /** Whether the snapshot can answer {@code query}: a box query in the default order, one page. */
   static Optional<BoxQuery> of(Query query) {
-    return query.sort().isEmpty() && query.nearest().isEmpty()
+    return query.sort().isEmpty() && query.nearest().isEmpty() && query.limit() <= MAX_PAGE
         ? of(query.filter())
         : Optional.empty();
   }
