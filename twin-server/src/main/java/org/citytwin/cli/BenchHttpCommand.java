@@ -1,8 +1,6 @@
 package org.citytwin.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +8,7 @@ import org.citytwin.http.ServerOptions;
 import org.citytwin.http.TwinServer;
 import org.citytwin.store.TwinStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,26 +32,7 @@ final class BenchHttpCommand implements Callable<Integer> {
   /** Length of the request sequence in a timed run, replayed from the start if used up. */
   private static final int TIMED_SEQUENCE = 200_000;
 
-  @Option(
-      names = "--store",
-      paramLabel = "DIR",
-      description = "An existing store to use (default: build a temporary one).")
-  Path storeDirectory;
-
-  @Option(
-      names = "--sample",
-      paramLabel = "PATH",
-      defaultValue = "data/citygml",
-      description =
-          "CityGML file or directory to copy for a temporary store (default ${DEFAULT-VALUE}).")
-  Path sample;
-
-  @Option(
-      names = "--copies",
-      defaultValue = "70",
-      description =
-          "Copies of --sample in a temporary store (default ${DEFAULT-VALUE}: about 103,000 buildings).")
-  int copies;
+  @Mixin BenchCity city;
 
   @Option(
       names = "--clients",
@@ -100,12 +80,6 @@ final class BenchHttpCommand implements Callable<Integer> {
       description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Import threads for a temporary store (default: cores).")
-  Integer threads;
-
   @Override
   public Integer call() throws Exception {
     String problem = checkOptions();
@@ -113,24 +87,13 @@ final class BenchHttpCommand implements Callable<Integer> {
       System.err.println("twin bench http: " + problem);
       return ExitCodes.USAGE;
     }
-    return BenchCity.run(
-        "twin bench http",
-        storeDirectory,
-        RequestMix.BUILDING_TYPES,
-        sample,
-        copies,
-        threads,
-        this::bench);
+    return city.run("twin bench http", RequestMix.BUILDING_TYPES, this::bench);
   }
 
   private String checkOptions() {
-    if (storeDirectory != null && !Files.isDirectory(storeDirectory)) {
-      return "--store "
-          + storeDirectory
-          + " is not a directory (leave --store out for a temporary store)";
-    }
-    if (copies < 1) {
-      return "--copies must be >= 1, was " + copies;
+    String cityProblem = city.check();
+    if (cityProblem != null) {
+      return cityProblem;
     }
     if (clients < 1) {
       return "--clients must be >= 1, was " + clients;

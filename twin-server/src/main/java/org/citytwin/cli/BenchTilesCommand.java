@@ -1,8 +1,6 @@
 package org.citytwin.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.citytwin.http.ServerOptions;
 import org.citytwin.http.TwinServer;
@@ -11,6 +9,7 @@ import org.citytwin.tiles.GeoidModel;
 import org.citytwin.tiles.TilesetBuilder;
 import org.citytwin.tiles.TilesetLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,32 +28,7 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 done, 2 bad command line, 3 sample rejected, 4 store failed, 5 some requests failed."
     })
 final class BenchTilesCommand implements Callable<Integer> {
-  @Option(
-      names = "--store",
-      paramLabel = "DIR",
-      description = "An existing store to use (default: build a temporary one).")
-  Path storeDirectory;
-
-  @Option(
-      names = "--sample",
-      paramLabel = "PATH",
-      defaultValue = "data/citygml",
-      description =
-          "CityGML file or directory to copy for a temporary store (default ${DEFAULT-VALUE}).")
-  Path sample;
-
-  @Option(
-      names = "--copies",
-      defaultValue = "70",
-      description =
-          "Copies of --sample in a temporary store (default ${DEFAULT-VALUE}: about 103,000 buildings).")
-  int copies;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Import threads for a temporary store (default: cores).")
-  Integer threads;
+  @Mixin BenchCity city;
 
   @Option(
       names = "--max-per-leaf",
@@ -97,24 +71,13 @@ final class BenchTilesCommand implements Callable<Integer> {
       System.err.println("twin bench tiles: " + problem);
       return ExitCodes.USAGE;
     }
-    return BenchCity.run(
-        "twin bench tiles",
-        storeDirectory,
-        TilesetLayout.TYPES,
-        sample,
-        copies,
-        threads,
-        this::bench);
+    return city.run("twin bench tiles", TilesetLayout.TYPES, this::bench);
   }
 
   private String checkOptions() {
-    if (storeDirectory != null && !Files.isDirectory(storeDirectory)) {
-      return "--store "
-          + storeDirectory
-          + " is not a directory (leave --store out for a temporary store)";
-    }
-    if (copies < 1) {
-      return "--copies must be >= 1, was " + copies;
+    String cityProblem = city.check();
+    if (cityProblem != null) {
+      return cityProblem;
     }
     if (clients < 1) {
       return "--clients must be >= 1, was " + clients;
