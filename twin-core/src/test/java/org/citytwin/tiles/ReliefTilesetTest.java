@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +36,7 @@ class ReliefTilesetTest {
   static TwinStore store;
   static GeoidModel geoid;
   static TilesetBuilder.ExportSummary summary;
-  static JsonNode tileset;
+  static ExportedTileset exported;
 
   @BeforeAll
   static void exportSample() throws Exception {
@@ -52,7 +47,7 @@ class ReliefTilesetTest {
     }
     geoid = GeoidModel.egm96OrConstant(36.7);
     summary = TilesetBuilder.relief(store, geoid).export(exportDirectory);
-    tileset = new ObjectMapper().readTree(exportDirectory.resolve("tileset.json").toFile());
+    exported = ExportedTileset.read(exportDirectory);
   }
 
   @AfterAll
@@ -65,16 +60,17 @@ class ReliefTilesetTest {
     long reliefs = store.count(new Filter.TypeIn(Set.of(CityObjectType.RELIEF)));
     assertEquals(2, reliefs, "relief features in " + Fixtures.YOKOSUKA_DEM);
     Set<String> seen = new HashSet<>();
-    for (JsonNode leaf : leaves()) {
-      List<String> ids = read(leaf).strings("gml_id");
+    for (JsonNode leaf : exported.leaves()) {
+      List<String> ids = exported.glb(leaf).strings("gml_id");
       assertEquals(1, ids.size(), leaf.at("/content/uri") + " holds " + ids);
       assertTrue(seen.add(ids.get(0)), ids.get(0) + " in two leaves");
       assertEquals(CityObjectType.RELIEF, store.get(ids.get(0)).orElseThrow().object().type());
     }
     assertEquals(reliefs, seen.size());
     assertEquals(reliefs, summary.tiles());
-    assertEquals("1.1", tileset.at("/asset/version").asText());
-    assertTrue(tileset.get("geometricError").asDouble() > 0, "a viewer must draw the tileset");
+    assertEquals("1.1", exported.json().at("/asset/version").asText());
+    assertTrue(
+        exported.json().get("geometricError").asDouble() > 0, "a viewer must draw the tileset");
   }
 
   @Test
@@ -103,21 +99,10 @@ class ReliefTilesetTest {
     double worst = 0;
     int written = 0;
     int stored = 0;
-    for (JsonNode leaf : leaves()) {
-      GlbReader glb = read(leaf);
-      double[] m = new double[16];
-      for (int i = 0; i < 16; i++) {
-        m[i] = leaf.get("transform").get(i).asDouble();
-      }
-      JsonNode r = leaf.at("/boundingVolume/region");
-      TileRegion region =
-          new TileRegion(
-              r.get(0).asDouble(),
-              r.get(1).asDouble(),
-              r.get(2).asDouble(),
-              r.get(3).asDouble(),
-              r.get(4).asDouble(),
-              r.get(5).asDouble());
+    for (JsonNode leaf : exported.leaves()) {
+      GlbReader glb = exported.glb(leaf);
+      double[] m = ExportedTileset.transform(leaf);
+      TileRegion region = ExportedTileset.region(leaf);
       String id = glb.strings("gml_id").get(0);
       Mesh mesh = TileContentBuilder.tileMesh(store.get(id).orElseThrow().object());
       double[] tin = mesh.positions();
@@ -129,13 +114,7 @@ class ReliefTilesetTest {
       for (int t = 0; t < positions.length; t += 9) {
         for (int corner = 0; corner < 3; corner++) {
           int v = t + corner * 3;
-          double e = positions[v];
-          double n = -positions[v + 2];
-          double u = positions[v + 1];
-          double x = m[0] * e + m[4] * n + m[8] * u + m[12];
-          double y = m[1] * e + m[5] * n + m[9] * u + m[13];
-          double z = m[2] * e + m[6] * n + m[10] * u + m[14];
-          Wgs84.toGeodetic(x, y, z, corners[corner]);
+          ExportedTileset.toGeodetic(positions, v, m, corners[corner]);
           assertTrue(
               region.contains(corners[corner][0], corners[corner][1], corners[corner][2]),
               "vertex " + v / 3 + " of " + leaf.at("/content/uri") + " outside its region");
@@ -164,21 +143,7 @@ class ReliefTilesetTest {
 
   @Test
   void khronosValidatorFindsNoErrorsOrWarnings() throws Exception {
-    Path prefix = Path.of(System.getProperty("gltf.validator.dir", "../.cache/gltf-validator"));
-    if (!Files.isDirectory(prefix.resolve("node_modules/gltf-validator"))) {
-      fail("the Khronos glTF validator is not installed under " + prefix.toAbsolutePath());
-    }
-    Path script =
-        Path.of(ReliefTilesetTest.class.getResource("validate-glb.cjs").toURI()).toAbsolutePath();
-    List<String> command = new ArrayList<>(List.of("node", script.toString(), prefix.toString()));
-    for (JsonNode leaf : leaves()) {
-      command.add(exportDirectory.resolve(leaf.at("/content/uri").asText()).toString());
-    }
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), "validator exit status; output: " + output);
-    JsonNode reports = new ObjectMapper().readTree(output);
+    JsonNode reports = exported.validatorReports();
     assertEquals(summary.tiles(), reports.size());
     for (JsonNode report : reports) {
       assertEquals(0, report.at("/issues/numErrors").asInt(), report.toPrettyString());
@@ -194,23 +159,5 @@ class ReliefTilesetTest {
     double dy = (tin[at + 1] - point[1]) * metresPerLat;
     double dz = tin[at + 2] - point[2];
     return Math.sqrt(dx * dx + dy * dy + dz * dz);
-  }
-
-  static List<JsonNode> leaves() {
-    List<JsonNode> leaves = new ArrayList<>();
-    collect(tileset.get("root"), leaves);
-    return leaves;
-  }
-
-  private static void collect(JsonNode tile, List<JsonNode> leaves) {
-    if (tile.has("content")) {
-      leaves.add(tile);
-    }
-    tile.path("children").forEach(child -> collect(child, leaves));
-  }
-
-  static GlbReader read(JsonNode leaf) throws Exception {
-    Path file = exportDirectory.resolve(leaf.at("/content/uri").asText());
-    return GlbReader.read(Files.readAllBytes(file));
   }
 }

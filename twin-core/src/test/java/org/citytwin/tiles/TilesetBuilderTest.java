@@ -2,21 +2,14 @@ package org.citytwin.tiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
 import org.citytwin.citygml.Fixtures;
@@ -44,7 +37,7 @@ class TilesetBuilderTest {
   static TwinStore store;
   static GeoidModel geoid;
   static TilesetBuilder.ExportSummary summary;
-  static JsonNode tileset;
+  static ExportedTileset exported;
 
   @BeforeAll
   static void exportSample() throws Exception {
@@ -58,7 +51,7 @@ class TilesetBuilderTest {
     summary =
         new TilesetBuilder(store, new TilesetBuilder.Options(MAX_PER_LEAF, geoid))
             .export(exportDirectory);
-    tileset = new ObjectMapper().readTree(exportDirectory.resolve("tileset.json").toFile());
+    exported = ExportedTileset.read(exportDirectory);
   }
 
   @AfterAll
@@ -77,7 +70,8 @@ class TilesetBuilderTest {
     double error = single.get("geometricError").asDouble();
     assertTrue(error > 1000 && error < 2000, "tileset geometricError " + error);
     assertEquals(
-        tileset.at("/root/geometricError").asDouble(), tileset.get("geometricError").asDouble());
+        exported.json().at("/root/geometricError").asDouble(),
+        exported.json().get("geometricError").asDouble());
   }
 
   @Test
@@ -85,8 +79,8 @@ class TilesetBuilderTest {
     long buildings = store.count(new Filter.TypeIn(TilesetLayout.TYPES));
     assertEquals(537, buildings, "buildings in 51357346_bldg_6697_op.gml");
     Map<String, Integer> seen = new HashMap<>();
-    for (JsonNode leaf : leaves()) {
-      GlbReader glb = read(leaf);
+    for (JsonNode leaf : exported.leaves()) {
+      GlbReader glb = exported.glb(leaf);
       List<String> ids = glb.strings("gml_id");
       assertTrue(ids.size() <= MAX_PER_LEAF, leaf + " holds " + ids.size());
       ids.forEach(id -> seen.merge(id, 1, Integer::sum));
@@ -108,8 +102,8 @@ class TilesetBuilderTest {
   @Test
   void propertyTablesHoldTheStoredAttributes() throws Exception {
     int flooded = 0;
-    for (JsonNode leaf : leaves()) {
-      GlbReader glb = read(leaf);
+    for (JsonNode leaf : exported.leaves()) {
+      GlbReader glb = exported.glb(leaf);
       assertTrue(glb.viewsAligned(), leaf.at("/content/uri") + " has a misaligned buffer view");
       List<String> ids = glb.strings("gml_id");
       for (float featureId : glb.floats("_FEATURE_ID_0")) {
@@ -147,35 +141,17 @@ class TilesetBuilderTest {
   @Test
   void verticesLieInTheirRegionAndOnTheStoredBuilding() throws Exception {
     double worst = 0;
-    for (JsonNode leaf : leaves()) {
-      GlbReader glb = read(leaf);
-      double[] m = new double[16];
-      for (int i = 0; i < 16; i++) {
-        m[i] = leaf.get("transform").get(i).asDouble();
-      }
-      JsonNode r = leaf.at("/boundingVolume/region");
-      TileRegion region =
-          new TileRegion(
-              r.get(0).asDouble(),
-              r.get(1).asDouble(),
-              r.get(2).asDouble(),
-              r.get(3).asDouble(),
-              r.get(4).asDouble(),
-              r.get(5).asDouble());
+    for (JsonNode leaf : exported.leaves()) {
+      GlbReader glb = exported.glb(leaf);
+      double[] m = ExportedTileset.transform(leaf);
+      TileRegion region = ExportedTileset.region(leaf);
       float[] positions = glb.floats("POSITION");
       float[] featureIds = glb.floats("_FEATURE_ID_0");
       List<String> ids = glb.strings("gml_id");
       Map<String, double[]> stored = new HashMap<>();
       double[] geodetic = new double[3];
       for (int v = 0; v < featureIds.length; v++) {
-        // glTF (x, y, z) is 3D Tiles (x, -z, y): east, north, up.
-        double e = positions[v * 3];
-        double n = -positions[v * 3 + 2];
-        double u = positions[v * 3 + 1];
-        double x = m[0] * e + m[4] * n + m[8] * u + m[12];
-        double y = m[1] * e + m[5] * n + m[9] * u + m[13];
-        double z = m[2] * e + m[6] * n + m[10] * u + m[14];
-        Wgs84.toGeodetic(x, y, z, geodetic);
+        ExportedTileset.toGeodetic(positions, v * 3, m, geodetic);
         assertTrue(
             region.contains(geodetic[0], geodetic[1], geodetic[2]),
             "vertex " + v + " of " + leaf.at("/content/uri") + " outside its region");
@@ -198,8 +174,8 @@ class TilesetBuilderTest {
   @Test
   void quantizedNormalsAreTheFaceNormals() throws Exception {
     double worstDegrees = 0;
-    for (JsonNode leaf : leaves()) {
-      GlbReader glb = read(leaf);
+    for (JsonNode leaf : exported.leaves()) {
+      GlbReader glb = exported.glb(leaf);
       assertTrue(glb.primitive().path("indices").isMissingNode(), "non-indexed primitive");
       float[] p = glb.floats("POSITION");
       float[] n = glb.byteNormals();
@@ -227,26 +203,7 @@ class TilesetBuilderTest {
 
   @Test
   void khronosValidatorFindsNoErrors() throws Exception {
-    Path prefix = Path.of(System.getProperty("gltf.validator.dir", "../.cache/gltf-validator"));
-    if (!Files.isDirectory(prefix.resolve("node_modules/gltf-validator"))) {
-      fail(
-          "the Khronos glTF validator is not installed under "
-              + prefix.toAbsolutePath()
-              + "; run .ci/run or: npm install --prefix "
-              + prefix
-              + " gltf-validator@2.0.0-dev.3.10");
-    }
-    Path script =
-        Path.of(TilesetBuilderTest.class.getResource("validate-glb.cjs").toURI()).toAbsolutePath();
-    List<String> command = new ArrayList<>(List.of("node", script.toString(), prefix.toString()));
-    try (Stream<Path> files = Files.list(exportDirectory)) {
-      files.filter(f -> f.toString().endsWith(".glb")).forEach(f -> command.add(f.toString()));
-    }
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), "validator exit status; output: " + output);
-    JsonNode reports = new ObjectMapper().readTree(output);
+    JsonNode reports = exported.validatorReports();
     assertEquals(summary.tiles(), reports.size());
     Set<String> warnings = new HashSet<>();
     Set<String> infos = new HashSet<>();
@@ -270,24 +227,6 @@ class TilesetBuilderTest {
             + warnings
             + "; infos: "
             + infos);
-  }
-
-  static List<JsonNode> leaves() {
-    List<JsonNode> leaves = new ArrayList<>();
-    collect(tileset.get("root"), leaves);
-    return leaves;
-  }
-
-  private static void collect(JsonNode tile, List<JsonNode> leaves) {
-    if (tile.has("content")) {
-      leaves.add(tile);
-    }
-    tile.path("children").forEach(child -> collect(child, leaves));
-  }
-
-  static GlbReader read(JsonNode leaf) throws Exception {
-    File file = exportDirectory.resolve(leaf.at("/content/uri").asText()).toFile();
-    return GlbReader.read(Files.readAllBytes(file.toPath()));
   }
 
   private static double[] storedMesh(String gmlId) {
