@@ -77,9 +77,14 @@ public final class LiveTwin implements AutoCloseable {
     return server.port();
   }
 
+  /** {@code http://localhost:PORT}. */
+  public String root() {
+    return "http://localhost:" + server.port();
+  }
+
   /** {@code http://localhost:PORT/api}. */
   public String api() {
-    return "http://localhost:" + server.port() + "/api";
+    return root() + "/api";
   }
 
   public HttpClient client() {
@@ -90,6 +95,17 @@ public final class LiveTwin implements AutoCloseable {
   public HttpResponse<String> get(String pathAndQuery, String... headers)
       throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(api() + pathAndQuery)).GET(), headers);
+  }
+
+  /** A GET of a path from the server's root, e.g. {@code /tiles/3d/buildings/tileset.json}. */
+  public HttpResponse<byte[]> getBytes(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return client.send(
+        request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request, String... headers)

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -49,15 +48,6 @@ class ReliefTilesApiTest {
     }
   }
 
-  private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + twin.port() + path)).GET();
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return twin.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
   private static List<String> contentUris(JsonNode tile, List<String> out) {
     if (tile.has("content")) {
       out.add(tile.at("/content/uri").asText());
@@ -69,7 +59,7 @@ class ReliefTilesApiTest {
   @Test
   void theStableReliefTilesetNamesVersionedGlbsThatLoad() throws Exception {
     String stable = "/tiles/3d/relief/tileset.json";
-    HttpResponse<byte[]> tileset = get(stable);
+    HttpResponse<byte[]> tileset = twin.getBytes(stable);
     assertEquals(200, tileset.statusCode(), new String(tileset.body(), StandardCharsets.UTF_8));
     assertEquals("no-cache", tileset.headers().firstValue("Cache-Control").orElseThrow());
     JsonNode json = new ObjectMapper().readTree(tileset.body());
@@ -80,14 +70,14 @@ class ReliefTilesApiTest {
     for (String uri : uris) {
       assertTrue(uri.startsWith(prefix), uri);
       String glbPath = URI.create(stable).resolve(uri).getPath();
-      HttpResponse<byte[]> glb = get(glbPath);
+      HttpResponse<byte[]> glb = twin.getBytes(glbPath);
       assertEquals(200, glb.statusCode(), glbPath);
       assertEquals(TilesApi.GLB, glb.headers().firstValue("Content-Type").orElseThrow());
       assertEquals(TilesApi.IMMUTABLE, glb.headers().firstValue("Cache-Control").orElseThrow());
       assertEquals(0x46546C67, ByteBuffer.wrap(glb.body()).order(ByteOrder.LITTLE_ENDIAN).getInt());
       String etag = glb.headers().firstValue("ETag").orElseThrow();
       assertTrue(etag.contains("-relief-"), "relief ETags differ from buildings': " + etag);
-      assertEquals(304, get(glbPath, "If-None-Match", etag).statusCode());
+      assertEquals(304, twin.getBytes(glbPath, "If-None-Match", etag).statusCode());
       String file = uri.substring(uri.lastIndexOf('/') + 1);
       Path cacheRoot = twin.store().directory().resolve("tiles-cache-relief");
       try (var cached = Files.walk(cacheRoot)) {
@@ -100,13 +90,13 @@ class ReliefTilesApiTest {
   @Test
   void theVersionedReliefTilesetIsImmutableWithRelativeUris() throws Exception {
     String path = "/tiles/3d/v" + twin.store().version() + "/relief/tileset.json";
-    HttpResponse<byte[]> tileset = get(path);
+    HttpResponse<byte[]> tileset = twin.getBytes(path);
     assertEquals(200, tileset.statusCode());
     assertEquals(TilesApi.IMMUTABLE, tileset.headers().firstValue("Cache-Control").orElseThrow());
     JsonNode json = new ObjectMapper().readTree(tileset.body());
     for (String uri : contentUris(json.get("root"), new ArrayList<>())) {
       assertTrue(uri.matches("t[0-3]*\\.glb"), uri);
-      assertEquals(200, get(path.replace("tileset.json", uri)).statusCode(), uri);
+      assertEquals(200, twin.getBytes(path.replace("tileset.json", uri)).statusCode(), uri);
     }
   }
 
@@ -121,14 +111,14 @@ class ReliefTilesApiTest {
           "/tiles/3d/v" + version + "/relief/tileset.xml",
           "/tiles/3d/v999999/relief/tileset.json"
         }) {
-      HttpResponse<byte[]> response = get(path);
+      HttpResponse<byte[]> response = twin.getBytes(path);
       assertEquals(404, response.statusCode(), path);
       assertEquals(
           "application/problem+json",
           response.headers().firstValue("Content-Type").orElseThrow(),
           path);
     }
-    String detail = new String(get("/tiles/3d/buildings/tileset.json").body());
+    String detail = new String(twin.getBytes("/tiles/3d/buildings/tileset.json").body());
     assertTrue(detail.contains("no buildings"), detail);
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -36,15 +35,6 @@ class TilesApiTest {
     }
   }
 
-  private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + twin.port() + path)).GET();
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return twin.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
   private static String versionedTileset() throws Exception {
     return "/tiles/3d/v" + twin.store().version() + "/buildings/tileset.json";
   }
@@ -61,7 +51,7 @@ class TilesApiTest {
   @Test
   void theStableTilesetUrlNamesTheCurrentVersionsTilesRelativeToItself() throws Exception {
     String stable = "/tiles/3d/buildings/tileset.json";
-    HttpResponse<byte[]> tileset = get(stable);
+    HttpResponse<byte[]> tileset = twin.getBytes(stable);
     assertEquals(200, tileset.statusCode());
     assertEquals("no-cache", tileset.headers().firstValue("Cache-Control").orElseThrow());
     String uri = firstLeafUri(new ObjectMapper().readTree(tileset.body()));
@@ -69,7 +59,7 @@ class TilesApiTest {
     assertTrue(uri.startsWith("../v" + version + "/buildings/t"), uri);
     // Resolved the way CesiumJS resolves it: against the URL it was given.
     String glbPath = URI.create(stable).resolve(uri).getPath();
-    HttpResponse<byte[]> glb = get(glbPath);
+    HttpResponse<byte[]> glb = twin.getBytes(glbPath);
     assertEquals(200, glb.statusCode(), glbPath);
     assertEquals(TilesApi.GLB, glb.headers().firstValue("Content-Type").orElseThrow());
   }
@@ -77,7 +67,7 @@ class TilesApiTest {
   @Test
   void versionedTilesetAndLeavesServeGlb() throws Exception {
     String tilesetPath = versionedTileset();
-    HttpResponse<byte[]> tileset = get(tilesetPath);
+    HttpResponse<byte[]> tileset = twin.getBytes(tilesetPath);
     assertEquals(200, tileset.statusCode());
     assertEquals(TilesApi.IMMUTABLE, tileset.headers().firstValue("Cache-Control").orElseThrow());
     JsonNode json = new ObjectMapper().readTree(tileset.body());
@@ -88,13 +78,13 @@ class TilesApiTest {
     }
     String uri = leaf.at("/content/uri").asText();
     String glbPath = tilesetPath.replace("tileset.json", uri);
-    HttpResponse<byte[]> glb = get(glbPath);
+    HttpResponse<byte[]> glb = twin.getBytes(glbPath);
     assertEquals(200, glb.statusCode(), new String(glb.body()));
     assertEquals(TilesApi.GLB, glb.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(0x46546C67, ByteBuffer.wrap(glb.body()).order(ByteOrder.LITTLE_ENDIAN).getInt());
     String etag = glb.headers().firstValue("ETag").orElseThrow();
-    assertEquals(304, get(glbPath, "If-None-Match", etag).statusCode());
-    HttpResponse<byte[]> again = get(glbPath);
+    assertEquals(304, twin.getBytes(glbPath, "If-None-Match", etag).statusCode());
+    HttpResponse<byte[]> again = twin.getBytes(glbPath);
     assertEquals(glb.body().length, again.body().length, "served from the cache, same bytes");
     try (Stream<Path> cached = Files.walk(twin.store().directory().resolve("tiles-cache"))) {
       assertTrue(
@@ -116,14 +106,14 @@ class TilesApiTest {
           "/tiles/3d/relief/tileset.json",
           "/tiles/3d/v" + twin.store().version() + "/relief/tileset.json"
         }) {
-      HttpResponse<byte[]> response = get(path);
+      HttpResponse<byte[]> response = twin.getBytes(path);
       assertEquals(404, response.statusCode(), path);
       assertEquals(
           "application/problem+json",
           response.headers().firstValue("Content-Type").orElseThrow(),
           path);
     }
-    String detail = new String(get("/tiles/3d/relief/tileset.json").body());
+    String detail = new String(twin.getBytes("/tiles/3d/relief/tileset.json").body());
     assertTrue(detail.contains("no relief"), "the sample city has no relief: " + detail);
   }
 }
