@@ -37,19 +37,29 @@ final class VersionEtags {
     config.routes.after(PREFIX + "/*", etags::tag);
   }
 
+  /** The request attribute holding the tag computed before the handler ran. */
+  private static final String ATTRIBUTE = VersionEtags.class.getName();
+
   private void check(Context ctx) throws StoreException {
     String etag = etagOf(ctx);
-    if (etag != null && etag.equals(ctx.header("If-None-Match"))) {
+    if (etag == null) {
+      return;
+    }
+    if (etag.equals(ctx.header("If-None-Match"))) {
       ctx.header("ETag", etag).status(HttpStatus.NOT_MODIFIED).skipRemainingHandlers();
+    } else {
+      ctx.attribute(ATTRIBUTE, etag);
     }
   }
 
-  private void tag(Context ctx) throws StoreException {
-    if (ctx.status() == HttpStatus.OK) {
-      String etag = etagOf(ctx);
-      if (etag != null) {
-        ctx.header("ETag", etag);
-      }
+  /**
+   * Tags a fresh answer with the tag computed before its handler read the store: an import
+   * finishing meanwhile can only make the answer newer than its tag says, never older.
+   */
+  private void tag(Context ctx) {
+    String etag = ctx.attribute(ATTRIBUTE);
+    if (etag != null && ctx.status() == HttpStatus.OK) {
+      ctx.header("ETag", etag);
     }
   }
 
