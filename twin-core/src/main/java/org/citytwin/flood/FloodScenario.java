@@ -19,8 +19,10 @@ import org.citytwin.terrain.TerrainGrid;
  * @param initialWaterLevel initial water surface elevation per cell, metres; depth is {@code max(0,
  *     level - z)}; NaN means dry
  * @param rainMillimetresPerHour uniform rainfall intensity over time, mm/h, or null
+ * @param rainZones rain over parts of the grid, added to the uniform rain
  * @param inflows point and line discharges
  * @param stages imposed water levels on edges
+ * @param stageLines imposed water levels on the cells under polylines
  * @param openEdges edges with free outflow; other edges without a stage are closed walls
  * @param gauges points where depth is recorded
  * @param buildings buildings whose surrounding depth is reported
@@ -40,8 +42,10 @@ public record FloodScenario(
     CellMask blocked,
     Raster initialWaterLevel,
     TimeSeries rainMillimetresPerHour,
+    List<RainZone> rainZones,
     List<Inflow> inflows,
     List<StageBoundary> stages,
+    List<StageLine> stageLines,
     Set<Edge> openEdges,
     List<Gauge> gauges,
     List<BuildingFootprint> buildings,
@@ -65,8 +69,10 @@ public record FloodScenario(
             && !initialWaterLevel.geometry().equals(terrain.geometry()))) {
       throw new IllegalArgumentException("roughness, mask and levels must be on the terrain grid");
     }
+    rainZones = List.copyOf(rainZones);
     inflows = List.copyOf(inflows);
     stages = List.copyOf(stages);
+    stageLines = List.copyOf(stageLines);
     openEdges = Set.copyOf(openEdges);
     gauges = List.copyOf(gauges);
     buildings = List.copyOf(buildings);
@@ -87,9 +93,24 @@ public record FloodScenario(
     if (threads < 1) {
       throw new IllegalArgumentException("threads " + threads + " must be >= 1");
     }
+    int cellCount = terrain.geometry().cellCount();
+    for (RainZone z : rainZones) {
+      inGrid("rain zone", z.cells(), cellCount);
+    }
+    for (StageLine l : stageLines) {
+      inGrid("stage line", l.cells(), cellCount);
+    }
     for (StageBoundary s : stages) {
       if (openEdges.contains(s.edge())) {
         throw new IllegalArgumentException("edge " + s.edge() + " is both open and staged");
+      }
+    }
+  }
+
+  private static void inGrid(String what, int[] cells, int cellCount) {
+    for (int cell : cells) {
+      if (cell < 0 || cell >= cellCount) {
+        throw new IllegalArgumentException(what + " cell " + cell + " is outside the grid");
       }
     }
   }
@@ -119,8 +140,10 @@ public record FloodScenario(
     private CellMask blocked;
     private Raster initialWaterLevel;
     private TimeSeries rain;
+    private final List<RainZone> rainZones = new ArrayList<>();
     private final List<Inflow> inflows = new ArrayList<>();
     private final List<StageBoundary> stages = new ArrayList<>();
+    private final List<StageLine> stageLines = new ArrayList<>();
     private final Set<Edge> openEdges = EnumSet.noneOf(Edge.class);
     private final List<Gauge> gauges = new ArrayList<>();
     private final List<BuildingFootprint> buildings = new ArrayList<>();
@@ -171,6 +194,12 @@ public record FloodScenario(
       return this;
     }
 
+    /** Rain over some cells, added to the uniform rain and to other zones. */
+    public Builder rain(RainZone zone) {
+      rainZones.add(zone);
+      return this;
+    }
+
     public Builder inflow(Inflow inflow) {
       inflows.add(inflow);
       return this;
@@ -178,6 +207,12 @@ public record FloodScenario(
 
     public Builder stage(StageBoundary stage) {
       stages.add(stage);
+      return this;
+    }
+
+    /** A water level on the cells under a polyline. */
+    public Builder stage(StageLine line) {
+      stageLines.add(line);
       return this;
     }
 
@@ -249,8 +284,10 @@ public record FloodScenario(
           blocked,
           initialWaterLevel,
           rain,
+          rainZones,
           inflows,
           stages,
+          stageLines,
           openEdges,
           gauges,
           buildings,

@@ -58,13 +58,21 @@ public final class FloodSolver {
     InertialKernel k = KernelSetup.kernel(scenario);
     int[][] inflowCells = KernelSetup.inflowCells(scenario, k);
     int[] gaugeCells = KernelSetup.gaugeCells(scenario);
+    Forcing forcing =
+        new Forcing(
+            inflowCells,
+            KernelSetup.rainZoneCells(scenario, k),
+            KernelSetup.stageLineCells(scenario, k));
     try (RowBands bands = new RowBands(scenario.threads(), grid.nrows())) {
-      return loop(k, bands, inflowCells, gaugeCells, listener);
+      return loop(k, bands, forcing, gaugeCells, listener);
     }
   }
 
+  /** The open cells each inflow, rain zone and stage line acts on, in scenario order. */
+  private record Forcing(int[][] inflows, int[][] rainZones, int[][] stageLines) {}
+
   private FloodResult loop(
-      InertialKernel k, RowBands bands, int[][] inflowCells, int[] gaugeCells, FloodListener l) {
+      InertialKernel k, RowBands bands, Forcing forcing, int[] gaugeCells, FloodListener l) {
     double area = grid.cellAreaSquareMetres();
     int active = KernelSetup.activeCells(k);
     double initialStorage = storage(k);
@@ -88,6 +96,7 @@ public final class FloodSolver {
     double inflow = 0;
     double boundaryIn = 0;
     double out = 0;
+    double[] held = new double[2]; // volume a stage line added and removed in a step
     long steps = 0;
     long start = System.nanoTime();
     double eps = 1e-9 * duration;
@@ -105,7 +114,11 @@ public final class FloodSolver {
               : Math.max(0, scenario.rainMillimetresPerHour().valueAt(mid)) / 1000 / 3600 * dt;
       k.beginStep(dt, t + dt, rainDepth);
       rain += (double) k.rainF * area * active; // the depth the cells received
-      inflow += addInflows(k, inflowCells, mid, dt, area);
+      holdStageLines(k, forcing.stageLines(), mid, held);
+      boundaryIn += held[0] * area;
+      out += held[1] * area;
+      rain += addZoneRain(k, forcing.rainZones(), mid, dt, area);
+      inflow += addInflows(k, forcing.inflows(), mid, dt, area);
       bands.run(step);
       k.swap();
       hMax = 0;
@@ -157,6 +170,46 @@ public final class FloodSolver {
         k.h[cell] = (float) (k.h[cell] + depth);
       }
       volume += depth * area * cells.length;
+    }
+    return volume;
+  }
+
+  /**
+   * Sets the depth of every stage-line cell to the stage at {@code time} above its bed; {@code
+   * held} receives the depth (summed over cells, metres) added and removed.
+   */
+  private void holdStageLines(InertialKernel k, int[][] lineCells, double time, double[] held) {
+    held[0] = 0;
+    held[1] = 0;
+    List<StageLine> lines = scenario.stageLines();
+    for (int s = 0; s < lineCells.length; s++) {
+      double stage = lines.get(s).stageMetres().valueAt(time);
+      for (int cell : lineCells[s]) {
+        float depth = (float) Math.max(0, stage - k.z[cell]);
+        double change = (double) depth - k.h[cell];
+        k.h[cell] = depth;
+        if (change > 0) {
+          held[0] += change;
+        } else {
+          held[1] -= change;
+        }
+      }
+    }
+  }
+
+  /** Adds this step's zone rain to the zones' cells; returns the volume added. */
+  private double addZoneRain(
+      InertialKernel k, int[][] zoneCells, double time, double dt, double area) {
+    double volume = 0;
+    List<RainZone> zones = scenario.rainZones();
+    for (int s = 0; s < zoneCells.length; s++) {
+      double intensity = Math.max(0, zones.get(s).millimetresPerHour().valueAt(time));
+      float depth = (float) (intensity / 1000 / 3600 * dt);
+      for (int cell : zoneCells[s]) {
+        float before = k.h[cell];
+        k.h[cell] = before + depth;
+        volume += ((double) k.h[cell] - before) * area; // what the float depth really gained
+      }
     }
     return volume;
   }

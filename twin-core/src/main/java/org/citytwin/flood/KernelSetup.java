@@ -59,6 +59,20 @@ final class KernelSetup {
     return cells;
   }
 
+  /** The cells of each rain zone that hold water (walls get no rain). */
+  static int[][] rainZoneCells(FloodScenario s, InertialKernel k) {
+    return s.rainZones().stream().map(z -> openCells(z.cells(), k)).toArray(int[][]::new);
+  }
+
+  /** The cells under each stage line that hold water (a building on the line blocks it there). */
+  static int[][] stageLineCells(FloodScenario s, InertialKernel k) {
+    return s.stageLines().stream().map(l -> openCells(l.cells(), k)).toArray(int[][]::new);
+  }
+
+  private static int[] openCells(int[] cells, InertialKernel k) {
+    return java.util.Arrays.stream(cells).filter(c -> !k.wall[c]).toArray();
+  }
+
   static int[] gaugeCells(FloodScenario s) {
     GridGeometry g = s.terrain().geometry();
     return s.gauges().stream().mapToInt(gauge -> g.cellAt(gauge.x(), gauge.y())).toArray();
@@ -99,7 +113,26 @@ final class KernelSetup {
       }
       depth = Math.max(depth, highest - lowest);
     }
+    for (StageLine line : s.stageLines()) {
+      double lowest = Double.POSITIVE_INFINITY;
+      for (int i : line.cells()) {
+        if (!k.wall[i]) {
+          lowest = Math.min(lowest, k.z[i]);
+        }
+      }
+      depth = Math.max(depth, highest(line.stageMetres(), s.durationSeconds()) - lowest);
+    }
     return depth;
+  }
+
+  /** The highest value of a series over a run, sampled finely (the series is piecewise linear). */
+  private static double highest(TimeSeries series, double duration) {
+    double highest = Double.NEGATIVE_INFINITY;
+    double end = Math.max(duration, series.endSeconds());
+    for (int step = 0; step <= 1000; step++) {
+      highest = Math.max(highest, series.valueAt(end * step / 1000));
+    }
+    return highest;
   }
 
   static int[] edgeCells(Edge edge, int nc, int nr) {

@@ -5,10 +5,12 @@ package org.citytwin.flood;
  * computed from the depth field itself, so {@link #errorCubicMetres()} measures what the scheme
  * actually lost or created.
  *
- * @param rainCubicMetres rain that fell on active (non-wall) cells
+ * @param rainCubicMetres rain that fell on active (non-wall) cells, uniform and by zone
  * @param inflowCubicMetres water from point and line inflows
- * @param boundaryInflowCubicMetres water that entered through staged edges
- * @param outflowCubicMetres water that left through open or staged edges
+ * @param boundaryInflowCubicMetres water that entered through staged edges, or that stage lines
+ *     added to hold their level
+ * @param outflowCubicMetres water that left through open or staged edges, or that stage lines
+ *     removed to hold their level
  * @param initialStorageCubicMetres water on the grid at the start
  * @param finalStorageCubicMetres water on the grid at the end
  */

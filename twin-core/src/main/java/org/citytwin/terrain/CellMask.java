@@ -27,6 +27,21 @@ public final class CellMask {
     return new CellMask(geometry, new boolean[geometry.cellCount()]);
   }
 
+  /**
+   * The cells whose centre lies inside (or on the boundary of) any of the polygons, which must be
+   * in the grid's CRS.
+   *
+   * @throws IllegalArgumentException when a geometry is not a Polygon or MultiPolygon
+   */
+  public static CellMask within(
+      GridGeometry geometry, Iterable<? extends org.locationtech.jts.geom.Geometry> polygons) {
+    boolean[] inside = new boolean[geometry.cellCount()];
+    for (org.locationtech.jts.geom.Geometry polygon : polygons) {
+      FootprintCells.forEach(geometry, polygon, cell -> inside[cell] = true);
+    }
+    return new CellMask(geometry, inside);
+  }
+
   public GridGeometry geometry() {
     return geometry;
   }
@@ -34,6 +49,11 @@ public final class CellMask {
   /** Whether the cell at a flat index is in the mask. */
   public boolean contains(int index) {
     return cells[index];
+  }
+
+  /** The flat indexes of the cells in the mask, ascending. */
+  public int[] indexes() {
+    return java.util.stream.IntStream.range(0, cells.length).filter(i -> cells[i]).toArray();
   }
 
   /** How many cells are in the mask. */

@@ -54,11 +54,6 @@ public final class TerrainGrid {
    * geometries are rejected.
    */
   public CellMask blockedBy(Iterable<? extends Geometry> footprints) {
-    GridGeometry g = geometry();
-    boolean[] blocked = new boolean[g.cellCount()];
-    for (Geometry footprint : footprints) {
-      FootprintCells.forEach(g, footprint, cell -> blocked[cell] = true);
-    }
-    return CellMask.of(g, blocked);
+    return CellMask.within(geometry(), footprints);
   }
 }
