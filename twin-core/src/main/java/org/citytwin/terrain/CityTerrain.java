@@ -11,6 +11,7 @@ import org.citytwin.crs.LocalMetricFrame;
  * @param blocked building cells in {@link Obstacles#BLOCKED} mode, empty otherwise
  * @param frame the metric CRS of the grid
  * @param buildings the buildings inside the grid, footprints in the grid's CRS
+ * @param demCells cells with data from a given DEM ({@link CityTerrainBuilder#onDem}), else 0
  * @param reliefCells cells taken from CityGML relief (TIN rasterised)
  * @param bottomCells cells under buildings, at their LOD1 bottom height
  * @param tinCells cells interpolated linearly in the Delaunay TIN of building ground points
@@ -23,6 +24,7 @@ public record CityTerrain(
     CellMask blocked,
     LocalMetricFrame frame,
     List<SiteBuilding> buildings,
+    int demCells,
     int reliefCells,
     int bottomCells,
     int tinCells,
@@ -39,6 +41,20 @@ public record CityTerrain(
   /** One line saying where the heights came from. */
   public String summary() {
     GridGeometry g = terrain.geometry();
+    if (demCells > 0) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "terrain %d x %d cells of %.1f m in %s from a DEM (%d cells with data), %d buildings"
+              + " (%d without LOD1 skipped), %d cells blocked",
+          g.ncols(),
+          g.nrows(),
+          g.cellSizeMetres(),
+          frame.identifier(),
+          demCells,
+          buildings.size(),
+          buildingsWithoutLod1,
+          blocked.count());
+    }
     return String.format(
         java.util.Locale.ROOT,
         "terrain %d x %d cells of %.1f m in %s: %d from relief, %d under buildings, %d TIN-interpolated and %d by"

@@ -148,27 +148,107 @@ public final class CityTerrainBuilder {
       ground = t; // fill cells beyond the relief from its own vertices
     }
     int[] filled = GroundSurface.fill(grid, z, ground);
-    CellMask blocked = CellMask.none(grid);
-    if (options.obstacles() == Obstacles.BLOCKED) {
-      blocked =
-          TerrainGrid.of(grid, z).blockedBy(inside.stream().map(SiteBuilding::footprint).toList());
-    } else {
-      for (SiteBuilding b : inside) {
-        float roof = (float) b.roofHeightMetres();
-        FootprintCells.forEach(grid, b.footprint(), cell -> z[cell] = Math.max(z[cell], roof));
-      }
-    }
+    CellMask blocked = obstacles(options.obstacles(), grid, z, inside);
     return new CityTerrain(
         TerrainGrid.of(grid, z),
         blocked,
         frame,
         inside,
+        0,
         reliefCells,
         bottomCells,
         filled[0],
         filled[1],
         ground.length / 3,
         samples.withoutLod1());
+  }
+
+  /**
+   * A terrain on a DEM, for instance a modeller's GeoTIFF: its elevations as they are (NODATA cells
+   * stay walls), and the store's buildings on it as obstacles, {@link Obstacles#BLOCKED} or {@link
+   * Obstacles#RAISED} to their highest LOD1 vertex. A store without buildings there gives a bare
+   * DEM.
+   *
+   * @param frame the DEM's projected CRS
+   */
+  public static CityTerrain onDem(
+      TwinStore store, TerrainGrid dem, LocalMetricFrame frame, Obstacles obstacles)
+      throws StoreException, CoordinateConversionException {
+    GridGeometry grid = dem.geometry();
+    CitySamples samples = new CitySamples(frame);
+    Filter buildings =
+        Filter.and(
+            new Filter.TypeIn(EnumSet.of(CityObjectType.BUILDING, CityObjectType.BUILDING_PART)),
+            lonLatBox(frame, grid));
+    store.query(
+        Query.of(buildings).withGeometry(true), stored -> samples.addBuilding(stored.object()));
+    samples.finish();
+    List<SiteBuilding> inside = samples.buildingsInside(grid);
+    float[] z = dem.elevations();
+    CellMask blocked = obstacles(obstacles, grid, z, inside);
+    return new CityTerrain(
+        TerrainGrid.of(grid, z),
+        blocked,
+        frame,
+        inside,
+        grid.cellCount() - countNaN(z),
+        0,
+        0,
+        0,
+        0,
+        0,
+        samples.withoutLod1());
+  }
+
+  /** The lon/lat box around a grid in {@code frame}, from points along its edges. */
+  public static Filter.BboxIntersects lonLatBox(LocalMetricFrame frame, GridGeometry grid)
+      throws CoordinateConversionException {
+    int n = 16;
+    double x0 = grid.originX();
+    double y0 = grid.originY();
+    double w = grid.ncols() * grid.cellSizeMetres();
+    double h = grid.nrows() * grid.cellSizeMetres();
+    double[] xyz = new double[4 * (n + 1) * 3];
+    int k = 0;
+    for (int i = 0; i <= n; i++) {
+      double f = (double) i / n;
+      double[][] pts = {
+        {x0 + f * w, y0}, {x0 + f * w, y0 + h}, {x0, y0 + f * h}, {x0 + w, y0 + f * h}
+      };
+      for (double[] p : pts) {
+        xyz[k++] = p[0];
+        xyz[k++] = p[1];
+        xyz[k++] = 0;
+      }
+    }
+    frame.fromMetric(xyz, 0, xyz.length / 3);
+    double minLon = Double.POSITIVE_INFINITY;
+    double minLat = Double.POSITIVE_INFINITY;
+    double maxLon = Double.NEGATIVE_INFINITY;
+    double maxLat = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < xyz.length; i += 3) {
+      minLon = Math.min(minLon, xyz[i]);
+      maxLon = Math.max(maxLon, xyz[i]);
+      minLat = Math.min(minLat, xyz[i + 1]);
+      maxLat = Math.max(maxLat, xyz[i + 1]);
+    }
+    return new Filter.BboxIntersects(minLon, minLat, maxLon, maxLat);
+  }
+
+  /**
+   * Buildings as obstacles: the cells under them blocked, or ({@link Obstacles#RAISED}) raised in
+   * {@code z} to their roof.
+   */
+  private static CellMask obstacles(
+      Obstacles obstacles, GridGeometry grid, float[] z, List<SiteBuilding> inside) {
+    if (obstacles == Obstacles.BLOCKED) {
+      return CellMask.within(grid, inside.stream().map(SiteBuilding::footprint).toList());
+    }
+    for (SiteBuilding b : inside) {
+      float roof = (float) b.roofHeightMetres();
+      FootprintCells.forEach(grid, b.footprint(), cell -> z[cell] = Math.max(z[cell], roof));
+    }
+    return CellMask.none(grid);
   }
 
   /**

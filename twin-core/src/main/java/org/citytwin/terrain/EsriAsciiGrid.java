@@ -24,6 +24,14 @@ public final class EsriAsciiGrid {
 
   /** Reads a grid. */
   public static Raster read(Path file) throws IOException, GridFormatException {
+    return read(file, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads a grid of at most {@code maxCells} cells, checked from the header before any value is
+   * read (a file from a client may claim billions).
+   */
+  public static Raster read(Path file, long maxCells) throws IOException, GridFormatException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
       Map<String, Double> header = new TreeMap<>();
       int lineNo = 0;
@@ -46,6 +54,17 @@ public final class EsriAsciiGrid {
         header.put(kv[0].toLowerCase(Locale.ROOT), parse(file, lineNo, kv[1]));
       }
       GridGeometry geometry = geometry(file, lineNo, header);
+      if (geometry.cellCount() > maxCells) {
+        throw new GridFormatException(
+            file,
+            lineNo,
+            geometry.ncols()
+                + " x "
+                + geometry.nrows()
+                + " cells; at most "
+                + maxCells
+                + " are accepted");
+      }
       Double nodata = header.get("nodata_value");
       float[] values = new float[geometry.cellCount()];
       int n = 0;

@@ -98,6 +98,14 @@ public final class GeoTiff {
 
   /** Reads the first image of a GeoTIFF. */
   public static GeoRaster read(Path file) throws IOException, GridFormatException {
+    return read(file, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads the first image of a GeoTIFF of at most {@code maxCells} cells, checked from its
+   * directory before the pixels are decoded.
+   */
+  public static GeoRaster read(Path file, long maxCells) throws IOException, GridFormatException {
     FileDirectory dir;
     try {
       dir = TiffReader.readTiff(file.toFile()).getFileDirectory();
@@ -124,6 +132,10 @@ public final class GeoTiff {
     }
     int ncols = dir.getImageWidth().intValue();
     int nrows = dir.getImageHeight().intValue();
+    if ((long) ncols * nrows > maxCells) {
+      throw new GridFormatException(
+          file, ncols + " x " + nrows + " cells; at most " + maxCells + " are accepted");
+    }
     List<Integer> keys = geoKeys(dir);
     double shift = keyValue(keys, RASTER_TYPE_KEY) == PIXEL_IS_POINT ? 0.5 : 0;
     double west = tie.get(3) - (tie.get(0) + shift) * dx;
@@ -135,7 +147,12 @@ public final class GeoTiff {
       throw new GridFormatException(file, e.getMessage());
     }
     Double nodata = nodata(dir);
-    Rasters rasters = dir.readRasters();
+    Rasters rasters;
+    try {
+      rasters = dir.readRasters();
+    } catch (RuntimeException e) {
+      throw new GridFormatException(file, "pixels cannot be decoded: " + e.getMessage());
+    }
     float[] values = new float[g.cellCount()];
     for (int r = 0; r < nrows; r++) {
       for (int c = 0; c < ncols; c++) {

@@ -9,9 +9,12 @@ import org.citytwin.flood.Edge;
 import org.citytwin.flood.FloodScenario;
 import org.citytwin.flood.Gauge;
 import org.citytwin.flood.Inflow;
+import org.citytwin.flood.RainZone;
 import org.citytwin.flood.StageBoundary;
+import org.citytwin.flood.StageLine;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.Raster;
 import org.citytwin.terrain.SiteBuilding;
 
 /** Turns a {@link ScenarioSpec} into a solver scenario on a terrain built from the city. */
@@ -39,6 +42,20 @@ final class CityScenario {
     if (spec.rainMillimetresPerHour() != null) {
       b.rain(spec.rainMillimetresPerHour());
     }
+    for (int i = 0; i < spec.rainZones().size(); i++) {
+      ScenarioSpec.RainZoneSpec zone = spec.rainZones().get(i);
+      try {
+        b.rain(
+            RainZone.within(
+                grid, Polygons.toMetric(frame, zone.polygon()), zone.millimetresPerHour()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("rainZones[" + i + "]: " + e.getMessage(), e);
+      }
+    }
+    Raster levels = InitialLevels.of(spec, city);
+    if (levels != null) {
+      b.initialWaterLevel(levels);
+    }
     for (int i = 0; i < spec.inflows().size(); i++) {
       ScenarioSpec.InflowSpec in = spec.inflows().get(i);
       double[] a = metric(frame, in.from());
@@ -52,9 +69,24 @@ final class CityScenario {
       b.inflow(openCells(line, city, i));
     }
     List<Edge> staged = new ArrayList<>();
-    for (ScenarioSpec.StageSpec s : spec.stages()) {
-      staged.add(s.edge());
-      b.stage(new StageBoundary(s.edge(), s.levelMetres()));
+    for (int i = 0; i < spec.stages().size(); i++) {
+      ScenarioSpec.StageSpec s = spec.stages().get(i);
+      if (s.edge() != null) {
+        staged.add(s.edge());
+        b.stage(new StageBoundary(s.edge(), s.levelMetres()));
+        continue;
+      }
+      double[][] line = Polygons.toMetricPoints(frame, s.line());
+      double[] xy = new double[2 * line.length];
+      for (int k = 0; k < line.length; k++) {
+        xy[2 * k] = line[k][0];
+        xy[2 * k + 1] = line[k][1];
+      }
+      try {
+        b.stage(StageLine.along(grid, xy, s.levelMetres()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("stages[" + i + "].line leaves the terrain", e);
+      }
     }
     if (spec.openEdges()) {
       for (Edge e : Edge.values()) {

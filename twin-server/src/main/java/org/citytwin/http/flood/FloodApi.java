@@ -25,7 +25,10 @@ public final class FloodApi implements AutoCloseable {
   static final String GEOJSON = "application/geo+json";
   static final Set<String> NO_PARAMETERS = Set.of();
 
+  static final String DEMS = "/flood/dems";
+
   private final FloodJobs jobs;
+  private final UploadedGrids uploads = new UploadedGrids();
 
   public FloodApi(TwinStore store) {
     this.jobs = FloodJobs.withDefaults(store);
@@ -41,11 +44,17 @@ public final class FloodApi implements AutoCloseable {
     config.routes.get(ROOT + "/{run}/gauges.csv", this::gaugesCsv);
     config.routes.get(ROOT + "/{run}/mass-balance", this::massBalance);
     config.routes.get("/tiles/flood/{run}/{time}/{z}/{x}/{file}", this::tile);
+    GridRoutes grids = new GridRoutes(uploads);
+    config.routes.post(DEMS, grids::upload);
+    config.routes.get(DEMS, grids::list);
+    config.routes.get(DEMS + "/{grid}", grids::describe);
+    config.routes.get(DEMS + "/{grid}/grid.asc", grids::ascii);
+    config.routes.delete(DEMS + "/{grid}", grids::delete);
   }
 
   private void start(Context ctx) throws StoreException {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    ScenarioSpec spec = ScenarioRequest.parse(ctx.body());
+    ScenarioSpec spec = ScenarioRequest.parse(ctx.body(), uploads);
     FloodJob job = jobs.submit(spec);
     String url = ROOT + "/" + job.id();
     ctx.status(202).header("Location", url);

@@ -13,13 +13,15 @@ import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.CityTerrainBuilder;
 import org.citytwin.terrain.Raster;
+import org.citytwin.terrain.TerrainGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One flood run: builds the terrain from the store, runs the solver, keeps the depth snapshots and
- * the result. Its state moves QUEUED → PREPARING → RUNNING → COMPLETED, or to CANCELLED or FAILED
- * from any earlier state. Progress fields are written by the run's thread and read by requests.
+ * One flood run: builds the terrain from the store (or takes an uploaded DEM with the store's
+ * buildings on it), runs the solver, keeps the depth snapshots and the result. Its state moves
+ * QUEUED → PREPARING → RUNNING → COMPLETED, or to CANCELLED or FAILED from any earlier state.
+ * Progress fields are written by the run's thread and read by requests.
  */
 final class FloodJob implements Runnable, FloodListener {
   private static final Logger LOG = LoggerFactory.getLogger(FloodJob.class);
@@ -69,10 +71,13 @@ final class FloodJob implements Runnable, FloodListener {
     }
     try {
       CityTerrain city =
-          CityTerrainBuilder.build(
-              store,
-              new CityTerrainBuilder.Options(
-                  spec.cellSizeMetres(), spec.obstacles(), spec.area(), null, 2));
+          spec.dem() != null
+              ? CityTerrainBuilder.onDem(
+                  store, TerrainGrid.of(spec.dem().raster()), spec.dem().frame(), spec.obstacles())
+              : CityTerrainBuilder.build(
+                  store,
+                  new CityTerrainBuilder.Options(
+                      spec.cellSizeMetres(), spec.obstacles(), spec.area(), null, 2));
       terrain = city;
       FloodSolver s = new FloodSolver(CityScenario.of(spec, city, threads));
       solver = s;

@@ -83,6 +83,9 @@ final class FloodJobs implements AutoCloseable {
     if (spec.area() != null) {
       return spec.area();
     }
+    if (spec.dem() != null) {
+      return spec.dem().lonLatBox();
+    }
     Envelope3D e =
         store
             .extent(new Filter.TypeIn(EnumSet.of(CityObjectType.BUILDING, CityObjectType.RELIEF)))
@@ -102,7 +105,10 @@ final class FloodJobs implements AutoCloseable {
     double midLat = Math.toRadians((a.minLat() + a.maxLat()) / 2);
     double width = (a.maxLon() - a.minLon()) * 111_320 * Math.cos(midLat);
     double height = (a.maxLat() - a.minLat()) * 110_574;
-    double cells = width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
+    double cells =
+        spec.dem() != null
+            ? spec.dem().geometry().cellCount()
+            : width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
     if (cells > MAX_CELLS) {
       throw HttpProblem.badParameter(
           spec.area() != null ? "bbox" : "cellSize",
@@ -143,6 +149,23 @@ final class FloodJobs implements AutoCloseable {
     }
     for (int i = 0; i < spec.gauges().size(); i++) {
       inside(area, spec.gauges().get(i).position(), "gauges[" + i + "].point");
+    }
+    for (int i = 0; i < spec.rainZones().size(); i++) {
+      inside(area, spec.rainZones().get(i).polygon(), "rainZones[" + i + "].polygon");
+    }
+    for (int i = 0; i < spec.stages().size(); i++) {
+      if (spec.stages().get(i).line() != null) {
+        inside(area, spec.stages().get(i).line(), "stages[" + i + "].line");
+      }
+    }
+    for (int i = 0; i < spec.initialLevels().size(); i++) {
+      inside(area, spec.initialLevels().get(i).polygon(), "initialLevels[" + i + "].polygon");
+    }
+  }
+
+  private static void inside(Filter.BboxIntersects a, double[][] positions, String field) {
+    for (int k = 0; k < positions.length; k++) {
+      inside(a, positions[k], field + "[" + k + "]");
     }
   }
 

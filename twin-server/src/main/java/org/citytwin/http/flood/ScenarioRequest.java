@@ -22,6 +22,7 @@ final class ScenarioRequest {
   static final Set<String> FIELDS =
       Set.of(
           "bbox",
+          "dem",
           "cellSize",
           "obstacles",
           "duration",
@@ -30,8 +31,11 @@ final class ScenarioRequest {
           "manning",
           "theta",
           "rain",
+          "rainZones",
           "inflows",
           "stages",
+          "initialLevels",
+          "initialLevelGrid",
           "openEdges",
           "gauges");
 
@@ -41,8 +45,11 @@ final class ScenarioRequest {
 
   private ScenarioRequest() {}
 
-  /** Parses a request body into a validated spec. */
-  static ScenarioSpec parse(String body) {
+  /**
+   * Parses a request body into a validated spec; {@code dem} and {@code initialLevelGrid} name
+   * grids in {@code uploads}.
+   */
+  static ScenarioSpec parse(String body, UploadedGrids uploads) {
     JsonNode root;
     try {
       root = JSON.readTree(body == null ? "" : body);
@@ -69,9 +76,19 @@ final class ScenarioRequest {
               + MAX_OUTPUTS
               + " are kept");
     }
+    UploadedGrid dem = upload(root.get("dem"), "dem", uploads);
+    if (dem != null) {
+      for (String field : List.of("bbox", "cellSize")) {
+        if (root.has(field)) {
+          throw HttpProblem.badParameter(
+              field, field + " cannot be given with dem: a run on a DEM covers its grid and cells");
+        }
+      }
+    }
     return new ScenarioSpec(
         bbox(root.get("bbox")),
-        number(root, "cellSize", 5, 1, 20),
+        dem,
+        dem != null ? dem.geometry().cellSizeMetres() : number(root, "cellSize", 5, 1, 20),
         obstacles(root.get("obstacles")),
         duration,
         output,
@@ -79,8 +96,11 @@ final class ScenarioRequest {
         number(root, "manning", 0.035, 0, 1),
         number(root, "theta", 0.8, 0.5, 1),
         root.has("rain") ? series(root.get("rain"), "rain") : null,
+        rainZones(root.get("rainZones")),
         inflows(root.get("inflows")),
         stages(root.get("stages")),
+        initialLevels(root.get("initialLevels")),
+        upload(root.get("initialLevelGrid"), "initialLevelGrid", uploads),
         bool(root, "openEdges"),
         gauges(root.get("gauges")));
   }
@@ -156,15 +176,16 @@ final class ScenarioRequest {
     }
     double[] v = new double[count];
     for (int i = 0; i < count; i++) {
-      if (!n.get(i).isNumber()) {
-        throw HttpProblem.badParameter(field, field + "[" + i + "] " + n.get(i) + " is no number");
+      if (!n.get(i).isNumber() || !Double.isFinite(n.get(i).asDouble())) {
+        throw HttpProblem.badParameter(
+            field, field + "[" + i + "] " + n.get(i) + " is no finite number");
       }
       v[i] = n.get(i).asDouble();
     }
     return v;
   }
 
-  private static double[] position(JsonNode n, String field) {
+  static double[] position(JsonNode n, String field) {
     if (n == null) {
       throw HttpProblem.badParameter(field, field + " is required: [lon, lat]");
     }
@@ -228,16 +249,100 @@ final class ScenarioRequest {
     for (int i = 0; i < size(n, "stages"); i++) {
       String at = "stages[" + i + "]";
       JsonNode o = object(n.get(i), at);
-      unknownFields(o, Set.of("edge", "levels"), at + ".");
+      unknownFields(o, Set.of("edge", "line", "levels"), at + ".");
+      if (o.has("edge") == o.has("line")) {
+        throw HttpProblem.badParameter(
+            at,
+            at
+                + " needs exactly one of edge (west, east, north or south) or line [[lon, lat],"
+                + " ...]");
+      }
+      TimeSeries levels = series(o.get("levels"), at + ".levels");
+      if (o.has("line")) {
+        list.add(new ScenarioSpec.StageSpec(null, line(o.get("line"), at + ".line"), levels));
+        continue;
+      }
       Edge edge;
       try {
         edge = Edge.parse(o.path("edge").asText());
       } catch (IllegalArgumentException e) {
         throw HttpProblem.badParameter(at + ".edge", e.getMessage());
       }
-      list.add(new ScenarioSpec.StageSpec(edge, series(o.get("levels"), at + ".levels")));
+      list.add(new ScenarioSpec.StageSpec(edge, null, levels));
     }
     return list;
+  }
+
+  private static List<ScenarioSpec.RainZoneSpec> rainZones(JsonNode n) {
+    List<ScenarioSpec.RainZoneSpec> list = new ArrayList<>();
+    for (int i = 0; i < size(n, "rainZones"); i++) {
+      String at = "rainZones[" + i + "]";
+      JsonNode o = object(n.get(i), at);
+      unknownFields(o, Set.of("polygon", "rain"), at + ".");
+      double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
+      TimeSeries rain = series(o.get("rain"), at + ".rain");
+      for (int k = 0; k < o.get("rain").size(); k++) {
+        if (o.get("rain").get(k).get(1).asDouble() < 0) {
+          throw HttpProblem.badParameter(
+              at + ".rain", at + ".rain[" + k + "]: an intensity must be >= 0 mm/h");
+        }
+      }
+      list.add(new ScenarioSpec.RainZoneSpec(polygon, rain));
+    }
+    return list;
+  }
+
+  private static List<ScenarioSpec.LevelSpec> initialLevels(JsonNode n) {
+    List<ScenarioSpec.LevelSpec> list = new ArrayList<>();
+    for (int i = 0; i < size(n, "initialLevels"); i++) {
+      String at = "initialLevels[" + i + "]";
+      JsonNode o = object(n.get(i), at);
+      unknownFields(o, Set.of("polygon", "level"), at + ".");
+      double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
+      JsonNode level = o.get("level");
+      if (level == null) {
+        throw HttpProblem.badParameter(at + ".level", at + ".level is required: metres");
+      }
+      list.add(
+          new ScenarioSpec.LevelSpec(
+              polygon,
+              number(level, at + ".level", UploadedGrids.MIN_VALUE, UploadedGrids.MAX_VALUE)));
+    }
+    return list;
+  }
+
+  /** A polyline of at least two {@code [lon, lat]} positions. */
+  private static double[][] line(JsonNode n, String field) {
+    if (n == null || !n.isArray() || n.size() < 2) {
+      throw HttpProblem.badParameter(
+          field, field + " must be an array of at least two [lon, lat] positions");
+    }
+    double[][] line = new double[n.size()][];
+    for (int i = 0; i < n.size(); i++) {
+      line[i] = position(n.get(i), field + "[" + i + "]");
+    }
+    return line;
+  }
+
+  /** An uploaded grid named by its id, or null when the field is absent. */
+  private static UploadedGrid upload(JsonNode n, String field, UploadedGrids uploads) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual()) {
+      throw HttpProblem.badParameter(
+          field, field + " must be the id of a grid uploaded with POST /flood/dems");
+    }
+    return uploads
+        .get(n.asText())
+        .orElseThrow(
+            () ->
+                HttpProblem.badParameter(
+                    field,
+                    field
+                        + " '"
+                        + n.asText()
+                        + "' is no uploaded grid; upload one with POST /flood/dems"));
   }
 
   private static List<ScenarioSpec.GaugeSpec> gauges(JsonNode n) {

@@ -10,11 +10,14 @@ import org.citytwin.terrain.Obstacles;
  * A validated scenario as a client asked for it: positions still in CRS84, turned into a {@code
  * FloodScenario} on the terrain once that is built ({@link CityScenario}).
  *
- * @param area lon/lat box to simulate, or null for the whole city
+ * @param area lon/lat box to simulate, or null for the whole city (or the whole DEM)
+ * @param dem an uploaded DEM to run on instead of the terrain built from the city, or null
  * @param rainMillimetresPerHour uniform rain, or null for none
+ * @param initialLevelGrid uploaded initial water levels, or null
  */
 record ScenarioSpec(
     Filter.BboxIntersects area,
+    UploadedGrid dem,
     double cellSizeMetres,
     Obstacles obstacles,
     double durationSeconds,
@@ -23,22 +26,36 @@ record ScenarioSpec(
     double manning,
     double theta,
     TimeSeries rainMillimetresPerHour,
+    List<RainZoneSpec> rainZones,
     List<InflowSpec> inflows,
     List<StageSpec> stages,
+    List<LevelSpec> initialLevels,
+    UploadedGrid initialLevelGrid,
     boolean openEdges,
     List<GaugeSpec> gauges) {
 
   ScenarioSpec {
+    rainZones = List.copyOf(rainZones);
     inflows = List.copyOf(inflows);
     stages = List.copyOf(stages);
+    initialLevels = List.copyOf(initialLevels);
     gauges = List.copyOf(gauges);
   }
+
+  /** Rain in mm/h over time on the cells inside a polygon ({@code [lon, lat]} vertices). */
+  record RainZoneSpec(double[][] polygon, TimeSeries millimetresPerHour) {}
 
   /** An inflow at a point ({@code from} equals {@code to}) or along a line, m³/s over time. */
   record InflowSpec(double[] from, double[] to, TimeSeries flowCubicMetresPerSecond) {}
 
-  /** A water level on a whole edge of the grid, metres over time. */
-  record StageSpec(Edge edge, TimeSeries levelMetres) {}
+  /**
+   * A water level over time, metres: on a whole edge of the grid, or (edge null) on the cells under
+   * a polyline of {@code [lon, lat]} vertices.
+   */
+  record StageSpec(Edge edge, double[][] line, TimeSeries levelMetres) {}
+
+  /** An initial water level, metres, on the cells inside a polygon. */
+  record LevelSpec(double[][] polygon, double levelMetres) {}
 
   /** A depth gauge at a lon/lat position. */
   record GaugeSpec(String name, double[] position) {}
