@@ -10,9 +10,13 @@ import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodScenario;
 import org.citytwin.flood.Gauge;
 import org.citytwin.flood.Inflow;
+import org.citytwin.flood.RainZone;
 import org.citytwin.flood.StageBoundary;
+import org.citytwin.flood.StageLine;
 import org.citytwin.flood.TimeSeries;
+import org.citytwin.terrain.CellMask;
 import org.citytwin.terrain.GridFormatException;
+import org.citytwin.terrain.Raster;
 import org.citytwin.terrain.TerrainGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,6 +107,29 @@ final class FloodRunCommand implements Callable<Integer> {
       paramLabel = "EDGE,CSV",
       description = "Water level on west|east|north|south (repeatable).")
   List<String> stages = new ArrayList<>();
+
+  @Option(
+      names = "--stage-line",
+      paramLabel = "X,Y,X,Y[,...],CSV",
+      description =
+          "Water level held on the cells under a polyline of two or more points (repeatable).")
+  List<String> stageLines = new ArrayList<>();
+
+  @Option(
+      names = "--rain-zone",
+      paramLabel = "X,Y,X,Y,X,Y[,...],CSV",
+      description =
+          "Rain in mm/h on the cells inside a polygon of three or more points, added to --rain"
+              + " (repeatable).")
+  List<String> rainZones = new ArrayList<>();
+
+  @Option(
+      names = "--initial-level-zone",
+      paramLabel = "X,Y,X,Y,X,Y[,...],LEVEL",
+      description =
+          "Initial water surface elevation on the cells inside a polygon; the highest of these"
+              + " and --initial-level wins (repeatable).")
+  List<String> levelZones = new ArrayList<>();
 
   @Option(
       names = "--open-edges",
@@ -227,14 +254,38 @@ final class FloodRunCommand implements Callable<Integer> {
             .gaugeInterval(gaugeInterval)
             .theta(theta)
             .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-    if (initialLevel != null) {
-      b.initialWaterLevel(GridFiles.read(initialLevel).raster());
+    Raster levels = initialLevel != null ? GridFiles.read(initialLevel).raster() : null;
+    if (!levelZones.isEmpty()) {
+      levels = zoneLevels(source, levels);
+    }
+    if (levels != null) {
+      b.initialWaterLevel(levels);
     }
     if (manningGrid != null) {
       b.manning(GridFiles.read(manningGrid).raster());
     }
     if (rain != null) {
       b.rain(TimeSeries.readCsv(rain));
+    }
+    for (String spec : rainZones) {
+      OptionShape zone = OptionShape.parse(spec, 3, "--rain-zone", source, lonLat);
+      try {
+        b.rain(
+            RainZone.within(
+                terrain.geometry(), zone.polygon(), TimeSeries.readCsv(Path.of(zone.last()))));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--rain-zone '" + spec + "': " + e.getMessage(), e);
+      }
+    }
+    for (String spec : stageLines) {
+      OptionShape line = OptionShape.parse(spec, 2, "--stage-line", source, lonLat);
+      try {
+        b.stage(
+            StageLine.along(
+                terrain.geometry(), line.xy(), TimeSeries.readCsv(Path.of(line.last()))));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--stage-line '" + spec + "': " + e.getMessage(), e);
+      }
     }
     for (String spec : inflows) {
       String[] p = parts(spec, 3, "--inflow", "X,Y,CSV");
@@ -265,6 +316,24 @@ final class FloodRunCommand implements Callable<Integer> {
       b.gauge(new Gauge("g" + (g + 1), xy[0], xy[1]));
     }
     return b.build();
+  }
+
+  /** {@code --initial-level-zone} levels over {@code grid}'s levels (or none), highest wins. */
+  private Raster zoneLevels(FloodTerrain source, Raster grid)
+      throws org.citytwin.crs.CoordinateConversionException {
+    org.citytwin.terrain.GridGeometry g = source.grid().geometry();
+    float[] level = grid != null ? grid.values() : new float[g.cellCount()];
+    if (grid == null) {
+      java.util.Arrays.fill(level, Float.NaN);
+    }
+    for (String spec : levelZones) {
+      OptionShape zone = OptionShape.parse(spec, 3, "--initial-level-zone", source, lonLat);
+      float value = (float) OptionShape.number(zone.last(), "--initial-level-zone");
+      for (int cell : CellMask.within(g, List.of(zone.polygon())).indexes()) {
+        level[cell] = Float.isNaN(level[cell]) ? value : Math.max(level[cell], value);
+      }
+    }
+    return Raster.of(g, level);
   }
 
   static List<BuildingFootprint> readBuildings(Path file) throws java.io.IOException {

@@ -84,6 +84,68 @@ class FloodCommandTest {
   }
 
   @Test
+  void zoneRainLevelZonesAndStageLinesEnterTheBalance() throws Exception {
+    GridGeometry g = GridGeometry.of(1000, 5000, 5, 20, 10);
+    Path dem = work.resolve("flat.asc");
+    EsriAsciiGrid.write(Raster.filled(g, 10f), dem);
+    Path rain = Files.writeString(work.resolve("zone.csv"), "time_s,value\n0,36\n");
+    Path stage = Files.writeString(work.resolve("stage.csv"), "time_s,value\n0,10.1\n");
+    Path outDir = work.resolve("zones");
+
+    int code =
+        console.run(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--rain-zone",
+            "1000,5000,1050,5000,1050,5050,1000,5050," + rain, // columns 0-9: 100 cells
+            "--initial-level-zone",
+            "1050,5000,1075,5000,1075,5050,1050,5050,10.2", // columns 10-14: 50 cells
+            "--stage-line",
+            "1097.5,5002.5,1097.5,5047.5," + stage, // column 19
+            "--duration",
+            "600",
+            "--output-interval",
+            "0",
+            "--threads",
+            "2",
+            "--out",
+            outDir.toString());
+
+    assertEquals(0, code, console.err());
+    java.util.Map<String, Double> balance = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(outDir.resolve("mass_balance.txt"))) {
+      String[] kv = line.split(" ");
+      if (kv.length == 2 && kv[1].matches("[-0-9.eE+]+")) {
+        balance.put(kv[0], Double.parseDouble(kv[1]));
+      }
+    }
+    assertEquals(0.006 * 100 * 25, balance.get("rain_m3"), 1e-4, balance.toString()); // 6 mm
+    assertEquals(0.2 * 50 * 25, balance.get("initial_storage_m3"), 1e-4, balance.toString());
+    assertTrue(balance.get("boundary_inflow_m3") > 1, balance.toString());
+    assertTrue(Math.abs(balance.get("relative_error")) < 1e-6, balance.toString());
+  }
+
+  @Test
+  void aPolygonThatIsNoPolygonIsRejected() throws Exception {
+    Path dem = work.resolve("dem.asc");
+    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 4, 4), 1f), dem);
+    int code =
+        console.run(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--initial-level-zone",
+            "0,0,10,10,0,10,10,0,2", // a bow tie
+            "--out",
+            work.resolve("o").toString());
+    assertEquals(ExitCodes.INPUT_REJECTED, code);
+    assertTrue(console.err().contains("not a valid polygon"), console.err());
+  }
+
+  @Test
   void initialLevelOnAnotherGridIsRejected() throws Exception {
     Path dem = work.resolve("dem.asc");
     EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 4, 4), 1f), dem);
