@@ -121,8 +121,8 @@ class FloodCommandTest {
         balance.put(kv[0], Double.parseDouble(kv[1]));
       }
     }
-    assertEquals(0.006 * 100 * 25, balance.get("rain_m3"), 1e-4, balance.toString()); // 6 mm
-    assertEquals(0.2 * 50 * 25, balance.get("initial_storage_m3"), 1e-4, balance.toString());
+    assertEquals(0.006 * 100 * 25, balance.get("rain_m3"), 1e-3, balance.toString()); // 6 mm
+    assertEquals(0.2 * 50 * 25, balance.get("initial_storage_m3"), 1e-3, balance.toString());
     assertTrue(balance.get("boundary_inflow_m3") > 1, balance.toString());
     assertTrue(Math.abs(balance.get("relative_error")) < 1e-6, balance.toString());
   }
