@@ -90,9 +90,14 @@ class FloodInputsTest {
   }
 
   private static HttpResponse<String> upload(byte[] body, String query) throws Exception {
+    return upload(body, query, "application/octet-stream");
+  }
+
+  private static HttpResponse<String> upload(byte[] body, String query, String type)
+      throws Exception {
     return twin.send(
         HttpRequest.newBuilder(URI.create(twin.root() + "/flood/dems" + query))
-            .header("Content-Type", "application/octet-stream")
+            .header("Content-Type", type)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
@@ -281,7 +286,14 @@ class FloodInputsTest {
     for (int i = 0; i < levels.length; i++) {
       levels[i] = i % 15 < 8 ? 0.4f : Float.NaN; // columns 0-7: 80 m, the DEM's columns 0-15
     }
-    String grid = uploadAscii(coarse, levels);
+    // sent as curl --data-binary sends it, with a form content type: still read as the file
+    HttpResponse<String> up =
+        upload(
+            ascii(coarse, levels).getBytes(StandardCharsets.US_ASCII),
+            "?crs=6674",
+            "application/x-www-form-urlencoded");
+    assertEquals(201, up.statusCode(), up.body());
+    String grid = JSON.readTree(up.body()).get("id").asText();
     String run =
         run(
             String.format(
