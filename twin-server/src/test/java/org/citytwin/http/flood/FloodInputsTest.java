@@ -398,6 +398,12 @@ class FloodInputsTest {
     HttpResponse<String> cut = upload(java.util.Arrays.copyOf(whole, 200), "");
     assertEquals(400, cut.statusCode(), cut.body());
     assertEquals("body", JSON.readTree(cut.body()).get("parameter").asText(), cut.body());
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe
+    };
+    HttpResponse<String> binary = upload(png, "?crs=6674");
+    assertEquals(400, binary.statusCode(), binary.body());
+    assertTrue(JSON.readTree(binary.body()).get("detail").asText().contains("not ASCII"));
     HttpResponse<String> mismatch = upload(whole, "?crs=6675");
     assertEquals(400, mismatch.statusCode(), mismatch.body());
     assertEquals("crs", JSON.readTree(mismatch.body()).get("parameter").asText());
