@@ -11,7 +11,6 @@ import org.citytwin.model.RiskAttribute;
 import org.citytwin.query.FixedAttribute;
 import org.citytwin.query.Literal;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * Writes one city object as a GeoJSON Feature: {@code id} is the gml:id, the geometry its 2D
@@ -20,7 +19,12 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * when resolved, as {@code <name>_label}), then the full disaster-risk records as {@code risks}.
  */
 public final class FeatureWriter {
-  private final GeoJsonWriter geometryWriter = new GeoJsonWriter(9);
+  /**
+   * Nine decimals: about 0.1 mm in degrees, finer than any source survey; metres in projected CRSs
+   * keep nanometres.
+   */
+  private static final GeometryJson GEOMETRY = new GeometryJson(9);
+
   private final GeometryChoice geometryChoice;
   private final UnaryOperator<Geometry> outputCrs;
   private final Predicate<String> propertySelected;
@@ -41,7 +45,6 @@ public final class FeatureWriter {
     this.geometryChoice = geometryChoice;
     this.outputCrs = outputCrs;
     this.propertySelected = propertySelected;
-    geometryWriter.setEncodeCRS(false);
   }
 
   public void write(JsonGenerator json, CityObject object, String datasetName) throws IOException {
@@ -66,7 +69,7 @@ public final class FeatureWriter {
     if (geometry == null || geometry.isEmpty()) {
       json.writeNull();
     } else {
-      json.writeRawValue(geometryWriter.write(geometry));
+      GEOMETRY.write(json, geometry);
     }
   }
 

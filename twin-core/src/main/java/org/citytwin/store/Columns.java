@@ -20,7 +20,7 @@ final class Columns {
   /** The qualified column holding a fixed attribute. */
   static String of(FixedAttribute attribute) {
     return switch (attribute) {
-      case DATASET -> "d.source_name";
+      case DATASET -> Schema.DATASET_NAME_FUNCTION + "(d.source_name)";
       default -> "o." + attribute.attributeName();
     };
   }

@@ -38,28 +38,37 @@ public final class DatasetWriter implements AutoCloseable {
   private final ObjectInsert insert;
   private final AttributeNames attributeNames = new AttributeNames();
   private final TypeSummaries typeSummaries = new TypeSummaries();
+  private final Runnable onPublished;
   private final Runnable onFinish;
   private State state = State.OPEN;
   private long objectCount;
 
-  private DatasetWriter(DatasetInfo info, Connection connection, long datasetId, Runnable onFinish)
+  private DatasetWriter(
+      DatasetInfo info,
+      Connection connection,
+      long datasetId,
+      Runnable onPublished,
+      Runnable onFinish)
       throws SQLException {
     this.info = info;
     this.connection = connection;
     this.datasetId = datasetId;
+    this.onPublished = onPublished;
     this.onFinish = onFinish;
     this.insert = new ObjectInsert(connection, datasetId, info.sourceName());
   }
 
   /**
    * Creates the loading dataset on {@code connection}, which the writer then owns and closes;
-   * {@code onFinish} runs once when the writer commits or aborts.
+   * {@code onPublished} runs right after the commit that makes the dataset visible (before the
+   * replaced objects are deleted), {@code onFinish} once when the writer commits or aborts.
    */
-  static DatasetWriter begin(DatasetInfo info, Connection connection, Runnable onFinish)
+  static DatasetWriter begin(
+      DatasetInfo info, Connection connection, Runnable onPublished, Runnable onFinish)
       throws SQLException {
     connection.setAutoCommit(false);
     long datasetId = DatasetTable.insertLoading(connection, info);
-    return new DatasetWriter(info, connection, datasetId, onFinish);
+    return new DatasetWriter(info, connection, datasetId, onPublished, onFinish);
   }
 
   public DatasetInfo info() {
@@ -115,6 +124,8 @@ public final class DatasetWriter implements AutoCloseable {
       throw new StoreException(
           "committing dataset " + info.sourceName() + " failed: " + e.getMessage(), e);
     }
+    // Readers see the new version from here on; the purge and compaction below can take seconds.
+    onPublished.run();
     try {
       DatasetTable.purgeStale(connection);
     } catch (SQLException e) {

@@ -43,7 +43,7 @@ final class ObjectReader {
               AttributeJson.readRisks(row.getString(19)),
               geometries,
               shape(row, meshes));
-      return new StoredObject(row.getLong(1), row.getString(2), object);
+      return new StoredObject(row.getLong(1), DatasetNames.publicName(row.getString(2)), object);
     } catch (IOException | RuntimeException e) {
       throw new SQLException("stored object " + gmlId + " cannot be decoded: " + e.getMessage(), e);
     }

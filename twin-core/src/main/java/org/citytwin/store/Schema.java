@@ -22,6 +22,9 @@ final class Schema {
   /** The SQL name of {@link SqlFunctions#attributeText}, registered on every open. */
   static final String ATTRIBUTE_TEXT_FUNCTION = "TWIN_ATTR_TEXT";
 
+  /** The SQL name of {@link SqlFunctions#datasetName}, registered on every open. */
+  static final String DATASET_NAME_FUNCTION = "TWIN_DATASET_NAME";
+
   /** The tables version 3 adds to a version 2 store, after dropping {@code object_attribute}. */
   private static final String CREATE_ATTRIBUTE_NAME =
       """
@@ -184,6 +187,7 @@ final class Schema {
       register(statement, GROUND_METRES_FUNCTION, "groundMetres");
       register(statement, ATTRIBUTE_NUMBER_FUNCTION, "attributeNumber");
       register(statement, ATTRIBUTE_TEXT_FUNCTION, "attributeText");
+      register(statement, DATASET_NAME_FUNCTION, "datasetName");
     }
   }
 

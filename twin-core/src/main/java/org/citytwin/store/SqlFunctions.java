@@ -27,6 +27,11 @@ public final class SqlFunctions {
     return lonLat == null || lonLat.isEmpty() ? null : GroundDistance.metres(lonLat, lon, lat);
   }
 
+  /** {@link DatasetNames#publicName}, so filters compare the name clients are shown. */
+  public static String datasetName(String sourceName) {
+    return sourceName == null ? null : DatasetNames.publicName(sourceName);
+  }
+
   /**
    * The value of the generic attribute {@code name} in an {@code attributes_json} column when it is
    * a number, else null (absent, or a text or code).

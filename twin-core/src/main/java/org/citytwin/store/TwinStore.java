@@ -189,7 +189,8 @@ public final class TwinStore implements AutoCloseable {
     Connection connection = null;
     try (Call call = enter()) {
       connection = newConnection();
-      DatasetWriter writer = DatasetWriter.begin(info, connection, () -> writerFinished());
+      DatasetWriter writer =
+          DatasetWriter.begin(info, connection, this::versionChanged, this::writerFinished);
       activeWriter = writer;
       return writer;
     } catch (SQLException | StoreException | RuntimeException e) {
@@ -233,8 +234,25 @@ public final class TwinStore implements AutoCloseable {
    */
   public Optional<StoredObject> get(String gmlId, boolean withGeometry) throws StoreException {
     Objects.requireNonNull(gmlId, "gml:id");
-    return read("get object " + gmlId, c -> new QueryExecutor(c).get(gmlId, withGeometry));
+    if (withGeometry) {
+      return read("get object " + gmlId, c -> new QueryExecutor(c).get(gmlId, true));
+    }
+    StoredObject cached = objectCache.get(gmlId, version());
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    // The version is read in the same transaction as the object, so the cache entry is tagged
+    // with the state the object was actually read from.
+    VersionedGet got =
+        read(
+            "get object " + gmlId,
+            c -> new VersionedGet(DatasetTable.version(c), new QueryExecutor(c).get(gmlId, false)));
+    got.object().ifPresent(object -> objectCache.put(object, got.version()));
+    return got.object();
   }
+
+  /** A get's result and the store version its transaction saw. */
+  private record VersionedGet(long version, Optional<StoredObject> object) {}
 
   public long count(Filter filter) throws StoreException {
     Objects.requireNonNull(filter, "filter");
@@ -327,9 +345,17 @@ public final class TwinStore implements AutoCloseable {
     return "TwinStore[" + directory + "]";
   }
 
-  private void writerFinished() {
+  /**
+   * Forgets the kept version as soon as an import is visible, so that readers (ETags, the snapshot,
+   * cached items) move to it before the writer has deleted what it replaced.
+   */
+  private void versionChanged() {
     versionGeneration.incrementAndGet();
     cachedVersion.set(-1);
+  }
+
+  private void writerFinished() {
+    versionChanged();
     activeWriter = null;
     writerPermit.release();
   }

@@ -32,6 +32,8 @@ final class BenchHttpReport {
     out.printf(
         "ratio http/in-process latency: mean %.2f, p50 %.2f; throughput in-process/http %.2f%n",
         meanRatio, p50Ratio, inProcess.requestsPerSecond() / http.requestsPerSecond());
+    cpu("in-process", inProcess);
+    cpu("http", http);
     errors("in-process", inProcess);
     errors("http", http);
     int cores = Runtime.getRuntime().availableProcessors();
@@ -76,6 +78,28 @@ final class BenchHttpReport {
         millis(histogram.getValueAtPercentile(99)),
         millis(histogram.getMaxValue()),
         histogram.getMean() / 1e6);
+  }
+
+  /**
+   * CPU milliseconds per request: the server's threads, the clients (driver threads plus the client
+   * library's), and the whole process, which also counts GC, JIT and, in-process, nothing else.
+   */
+  private void cpu(String name, LoadDriver.Result result) {
+    CpuUse.Used cpu = result.cpu();
+    long requests = Math.max(1, result.requests());
+    if (cpu.processNanos() < 0 || result.clientCpuNanos() < 0) {
+      out.printf("cpu %-10s not measurable on this JVM%n", name);
+      return;
+    }
+    long clients = result.clientCpuNanos() + cpu.clientLibraryNanos();
+    out.printf(
+        "cpu %-10s per request: server threads %.3f ms, clients %.3f ms, whole process %.3f ms;"
+            + " clients %.0f%% of the process%n",
+        name,
+        millis(cpu.serverNanos()) / requests,
+        millis(clients) / requests,
+        millis(cpu.processNanos()) / requests,
+        100.0 * clients / Math.max(1, cpu.processNanos()));
   }
 
   private void errors(String name, LoadDriver.Result result) {

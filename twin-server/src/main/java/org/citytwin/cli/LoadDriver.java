@@ -59,13 +59,19 @@ final class LoadDriver {
    * @param failures count of non-200 answers by status; -1 for requests that failed with an
    *     exception
    * @param firstFailure what the first failure was, or empty
+   * @param clientCpuNanos CPU time of the driver's client threads over the run (for an in-process
+   *     target that includes the store calls; over HTTP, building requests and waiting on the
+   *     client library), -1 when the JVM cannot measure it
+   * @param cpu what the process and its server and client-library threads used over the run
    */
   record Result(
       Duration elapsed,
       Map<BenchRequest.Kind, Histogram> latencies,
       SortedMap<Integer, Long> failures,
       String firstFailure,
-      long bytes) {
+      long bytes,
+      long clientCpuNanos,
+      CpuUse.Used cpu) {
 
     long requests() {
       return all().getTotalCount();
@@ -106,6 +112,7 @@ final class LoadDriver {
     long bytesBefore = target.bytesReceived();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
+      CpuUse cpu = CpuUse.start();
       long start = System.nanoTime();
       run.deadline = start + budget.duration().toNanos();
       List<Future<Void>> futures = new ArrayList<>();
@@ -116,7 +123,7 @@ final class LoadDriver {
         await(future);
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return run.result(elapsed, target.bytesReceived() - bytesBefore);
+      return run.result(elapsed, target.bytesReceived() - bytesBefore, cpu.stop());
     } finally {
       pool.shutdownNow();
     }
@@ -138,6 +145,8 @@ final class LoadDriver {
         new EnumMap<>(BenchRequest.Kind.class);
     private final Map<Integer, LongAdder> failures = new ConcurrentHashMap<>();
     private final AtomicReference<String> firstFailure = new AtomicReference<>("");
+    private final LongAdder clientCpuNanos = new LongAdder();
+    private volatile boolean cpuMeasured = true;
     private volatile long deadline;
 
     Run(Budget budget) {
@@ -148,10 +157,24 @@ final class LoadDriver {
     }
 
     Void client() throws InterruptedException {
+      long cpuStart = CpuUse.currentThreadNanos();
+      try {
+        loop();
+      } finally {
+        long cpuEnd = CpuUse.currentThreadNanos();
+        if (cpuStart < 0 || cpuEnd < 0) {
+          cpuMeasured = false;
+        }
+        clientCpuNanos.add(cpuEnd - cpuStart);
+      }
+      return null;
+    }
+
+    private void loop() throws InterruptedException {
       while (true) {
         long index = next.getAndIncrement();
         if (index >= budget.requests() || System.nanoTime() - deadline >= 0) {
-          return null;
+          return;
         }
         BenchRequest request = requests.get((int) (index % requests.size()));
         long start = System.nanoTime();
@@ -174,7 +197,7 @@ final class LoadDriver {
       }
     }
 
-    Result result(Duration elapsed, long bytes) {
+    Result result(Duration elapsed, long bytes, CpuUse.Used cpu) {
       SortedMap<Integer, Long> counts = new TreeMap<>();
       failures.forEach((status, count) -> counts.put(status, count.sum()));
       Map<BenchRequest.Kind, Histogram> copies = new EnumMap<>(BenchRequest.Kind.class);
@@ -184,7 +207,9 @@ final class LoadDriver {
           Collections.unmodifiableMap(copies),
           Collections.unmodifiableSortedMap(counts),
           firstFailure.get(),
-          bytes);
+          bytes,
+          cpuMeasured ? clientCpuNanos.sum() : -1,
+          cpu);
     }
   }
 }

@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,11 +58,18 @@ class BenchHttpCommandTest {
           "max ",
           "ratio http/in-process latency: mean ",
           "errors http       0 non-200",
+          "cpu in-process per request: server threads ",
+          "cpu http       per request: server threads ",
           "http throughput >= 2,000 requests/s",
           "http p99 < 50 ms",
           "http overhead <= 2x"
         }) {
       assertTrue(output.contains(figure), "missing '" + figure + "' in:\n" + output);
     }
+    // Over HTTP the server's threads did the work, so they must have used some CPU.
+    Matcher server =
+        Pattern.compile("cpu http +per request: server threads ([0-9.]+) ms").matcher(output);
+    assertTrue(server.find(), output);
+    assertTrue(Double.parseDouble(server.group(1)) > 0, output);
   }
 }

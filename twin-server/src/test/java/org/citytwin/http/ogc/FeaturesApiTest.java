@@ -178,6 +178,26 @@ class FeaturesApiTest {
   }
 
   @Test
+  void datasetIsTheSourceFileNameNotTheServerPath() throws Exception {
+    // LiveTwin imports the files by absolute path, which is what the store keys datasets by.
+    assertTrue(
+        twin.store().datasets().stream().allMatch(d -> Path.of(d.sourceName()).isAbsolute()),
+        "keys stay absolute");
+    JsonNode page = getJson("/collections/buildings/items?limit=10000&properties=dataset");
+    for (JsonNode feature : page.get("features")) {
+      assertEquals(LiveTwin.BUILDINGS, feature.get("properties").get("dataset").asText());
+    }
+    JsonNode filtered =
+        getJson(
+            "/collections/buildings/items?limit=1&filter="
+                + LiveTwin.encode("dataset = '" + LiveTwin.BUILDINGS + "'"));
+    assertEquals(buildings(), filtered.get("numberMatched").asLong());
+    String id = page.get("features").get(0).get("id").asText();
+    JsonNode item = getJson("/collections/buildings/items/" + LiveTwin.encode(id));
+    assertEquals(LiveTwin.BUILDINGS, item.get("properties").get("dataset").asText());
+  }
+
+  @Test
   void bboxSelectsTheBuildingsTheStoreFindsInIt() throws Exception {
     double[] box = {135.455, 34.618, 135.460, 34.622};
     JsonNode page =
