@@ -156,15 +156,15 @@ final class ObservationTable {
     List<SlotStatistics> result = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT day, slot, COUNT(*), AVG(result),"
+            "SELECT week_day, day_slot, COUNT(*), AVG(result),"
                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY result), MAX(result)"
-                + " FROM (SELECT result, EXTRACT(ISO_DAY_OF_WEEK FROM local_time) AS day,"
+                + " FROM (SELECT result, EXTRACT(ISO_DAY_OF_WEEK FROM local_time) AS week_day,"
                 + " CAST(EXTRACT(HOUR FROM local_time) * 60 + EXTRACT(MINUTE FROM local_time)"
-                + " AS INTEGER) / CAST(? AS INTEGER) AS slot FROM (SELECT result, DATEADD(MICROSECOND, phenomenon_us,"
+                + " AS INTEGER) / CAST(? AS INTEGER) AS day_slot FROM (SELECT result, DATEADD(MICROSECOND, phenomenon_us,"
                 + " TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00') AT TIME ZONE ? AS local_time"
                 + " FROM observation WHERE ds_key = ? AND phenomenon_us >= ?"
                 + " AND phenomenon_us < ?) AS located) AS slotted"
-                + " GROUP BY day, slot ORDER BY day, slot")) {
+                + " GROUP BY week_day, day_slot ORDER BY week_day, day_slot")) {
       s.setInt(1, slotMinutes);
       s.setString(2, zone.normalized().getId());
       s.setInt(3, key);
