@@ -56,8 +56,14 @@ public final class SensorService implements AutoCloseable {
     feed.seed(latest);
     this.detector =
         new AlertDetector(catalog, feed, new CityExposure(city, options.alertRadiusMetres()));
-    this.writer = new IngestWriter(database, feed, detector, options.maxGroupObservations());
     this.crowdAreas = new CrowdAreas(city, catalog);
+    this.writer =
+        new IngestWriter(
+            database,
+            feed,
+            detector,
+            new CongestionDetector(catalog, feed, crowdAreas),
+            options.maxGroupObservations());
     this.crowdTimeZone = options.crowdTimeZone();
   }
 

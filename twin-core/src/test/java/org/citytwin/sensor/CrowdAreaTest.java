@@ -17,7 +17,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
 import org.citytwin.citygml.Fixtures;
@@ -196,6 +198,49 @@ class CrowdAreaTest {
         assertEquals(
             persons == at, s.congestion().orElseThrow() == CongestionLevel.ofDensity(threshold));
       }
+    }
+  }
+
+  @Test
+  void aChangeOfLevelIsPushedOnceAndLateCountsChangeNothing() throws Exception {
+    sensors.put(areaThing("events", box(135.4560, 34.6190, 135.4566, 34.6195)));
+    sensors.put(count("events-people", "events", CountScope.walkable()));
+    double walkable = state("events").area().ground().walkableSquareMetres();
+    long some = (long) Math.ceil(0.2 * walkable);
+    long crowded = (long) Math.ceil(0.6 * walkable);
+    Instant t = Instant.parse("2026-05-03T00:00:00Z");
+    try (FeedSubscription feed =
+        sensors.subscribe(new DatastreamSelection(Set.of("events-people"), null, null), 1000)) {
+      sensors.ingest(List.of(new Observation("events-people", t, null, some)), null);
+      sensors.ingest(
+          List.of(
+              new Observation("events-people", t.plusSeconds(60), null, some + 1),
+              new Observation("events-people", t.plusSeconds(120), null, crowded)),
+          "observations");
+      // Late data (older than the latest) with an empty area changes no level.
+      sensors.ingest(List.of(new Observation("events-people", t.minusSeconds(60), null, 0)), null);
+      sensors.ingest(List.of(new Observation("events-people", t.plusSeconds(180), null, 0)), null);
+      List<FeedEvent> events = new ArrayList<>();
+      while (events.size() < 8) {
+        assertTrue(feed.poll(events, 100, 10, TimeUnit.SECONDS) > 0, "events arrive");
+      }
+      List<CongestionChange> changes =
+          events.stream()
+              .filter(e -> e instanceof FeedEvent.CongestionEvent)
+              .map(e -> ((FeedEvent.CongestionEvent) e).change())
+              .toList();
+      assertEquals(3, changes.size(), changes.toString());
+      assertEquals(null, changes.get(0).from());
+      assertEquals(CongestionLevel.SOME, changes.get(0).to());
+      assertEquals(CongestionLevel.SOME, changes.get(1).from());
+      assertEquals(CongestionLevel.CROWDED, changes.get(1).to());
+      assertEquals(t.plusSeconds(120), changes.get(1).phenomenonTime());
+      assertEquals(crowded / walkable, changes.get(1).personsPerSquareMetre(), 1e-12);
+      assertEquals(CongestionLevel.EMPTY, changes.get(2).to());
+      assertEquals(t.plusSeconds(180), changes.get(2).phenomenonTime());
+      assertTrue(
+          events.get(4) instanceof FeedEvent.CongestionEvent,
+          "a group's level change follows its observations: " + events);
     }
   }
 

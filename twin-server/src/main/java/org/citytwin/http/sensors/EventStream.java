@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.sensor.CongestionChange;
 import org.citytwin.sensor.DatastreamSelection;
 import org.citytwin.sensor.FeedEvent;
 import org.citytwin.sensor.FeedSubscription;
@@ -24,9 +25,10 @@ import org.citytwin.sensor.SensorService;
  * {@code GET /sensors/v1/Events}: Server-Sent Events of the selected datastreams. First a {@code
  * snapshot} event with the latest observation of each, then, in commit order, {@code observations}
  * events (all observations committed together that the client has not yet been sent, as one JSON
- * array) and {@code alert} events; each event's id is the feed sequence of its last item. A client
- * that falls {@link #QUEUE_EVENTS} events behind gets an {@code overflow} event and is
- * disconnected, so it never misses events without knowing; it reconnects for a new snapshot.
+ * array), {@code alert} events and {@code congestion} events (a crowd area's level changed); each
+ * event's id is the feed sequence of its last item. A client that falls {@link #QUEUE_EVENTS}
+ * events behind gets an {@code overflow} event and is disconnected, so it never misses events
+ * without knowing; it reconnects for a new snapshot.
  *
  * <p>Each client has a sender thread of its own that blocks on the client's socket, so a slow
  * client delays nobody else.
@@ -109,6 +111,9 @@ final class EventStream {
       } else if (event instanceof FeedEvent.AlertEvent a) {
         flush(client, run, runEnd);
         client.sendEvent("alert", alert(a), Long.toString(a.sequence()));
+      } else if (event instanceof FeedEvent.CongestionEvent c) {
+        flush(client, run, runEnd);
+        client.sendEvent("congestion", congestion(c.change()), Long.toString(c.sequence()));
       }
     }
     flush(client, run, runEnd);
@@ -130,6 +135,25 @@ final class EventStream {
             ObservationJson.write(json, o);
           }
           json.writeEndArray();
+          json.writeEndObject();
+        });
+  }
+
+  private static String congestion(CongestionChange change) {
+    return json(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("area", change.areaId());
+          json.writeStringField("datastream", change.datastreamId());
+          json.writeStringField("phenomenonTime", change.phenomenonTime().toString());
+          json.writeNumberField("persons", change.persons());
+          json.writeNumberField("personsPerSquareMetre", change.personsPerSquareMetre());
+          if (change.from() == null) {
+            json.writeNullField("from");
+          } else {
+            json.writeStringField("from", CrowdResource.levelName(change.from()));
+          }
+          json.writeStringField("to", CrowdResource.levelName(change.to()));
           json.writeEndObject();
         });
   }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -173,6 +177,70 @@ class CrowdAreasApiTest {
         latest("sample-avenue-people").persons() / avenue.get("walkableSquareMetres").asDouble(),
         avenue.get("personsPerSquareMetre").asDouble(),
         1e-12);
+  }
+
+  @Test
+  void aChangeOfCongestionIsPushedToEventClients() throws Exception {
+    assertEquals(
+        201,
+        put(
+                "/Things/event-plaza",
+                """
+            {"name":"event plaza","location":{"type":"Polygon","coordinates":
+              [[[135.4540,34.6200],[135.4546,34.6200],[135.4546,34.6205],[135.4540,34.6205],[135.4540,34.6200]]]}}""")
+            .statusCode());
+    assertEquals(
+        201,
+        put(
+                "/Datastreams/event-plaza-people",
+                """
+            {"name":"persons","thing":"event-plaza","sensor":"crowd-camera",
+             "observedProperty":"persons-present","kind":"PEOPLE_COUNT","countScope":{"walkableArea":true}}""")
+            .statusCode());
+    double walkable =
+        getJson("/CrowdAreas/event-plaza").at("/properties/walkableSquareMetres").asDouble();
+    HttpResponse<InputStream> stream =
+        twin.client()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/Events?datastream=event-plaza-people"))
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, stream.statusCode());
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      SensorsApiTest.nextEvent(lines, "snapshot");
+      JsonNode first =
+          postCount(lines, "2026-06-29T11:00:00+09:00", (long) Math.ceil(0.2 * walkable));
+      assertTrue(first.get("from").isNull(), first.toString());
+      assertEquals("some", first.get("to").asText());
+      long veryCrowded = (long) Math.ceil(1.6 * walkable);
+      JsonNode change = postCount(lines, "2026-06-29T12:00:00+09:00", veryCrowded);
+      assertEquals("event-plaza", change.get("area").asText());
+      assertEquals("event-plaza-people", change.get("datastream").asText());
+      assertEquals("some", change.get("from").asText());
+      assertEquals("very_crowded", change.get("to").asText());
+      assertEquals("2026-06-29T03:00:00Z", change.get("phenomenonTime").asText());
+      assertEquals(veryCrowded, change.get("persons").asLong());
+      assertEquals(veryCrowded / walkable, change.get("personsPerSquareMetre").asDouble(), 1e-12);
+    }
+    assertEquals(
+        "very_crowded", getJson("/CrowdAreas/event-plaza").at("/properties/congestion").asText());
+  }
+
+  /** Posts a count of the event plaza and returns the congestion event it raises. */
+  private static JsonNode postCount(BufferedReader lines, String time, long persons)
+      throws Exception {
+    HttpResponse<String> posted =
+        post(
+            "/Observations",
+            String.format(
+                "{\"datastream\":\"event-plaza-people\",\"phenomenonTime\":\"%s\",\"result\":%d}",
+                time, persons));
+    assertEquals(201, posted.statusCode(), posted.body());
+    SensorsApiTest.nextEvent(lines, "observations");
+    return SensorsApiTest.nextEvent(lines, "congestion");
   }
 
   @Test
