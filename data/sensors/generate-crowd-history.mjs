@@ -1,4 +1,4 @@
-// Writes crowd-history.csv: three weeks of SYNTHETIC people counts for the crowd areas of
+// Writes crowd-history.csv: three weeks and a Monday of SYNTHETIC people counts for the crowd areas of
 // crowd-entities.json, so that /sensors/v1/CrowdAreas/{id}/Forecast has history to show.
 //
 //   node data/sensors/generate-crowd-history.mjs > data/sensors/crowd-history.csv
@@ -13,6 +13,8 @@ const WALKABLE_M2 = { market: 11457, avenue: 9876 };
 const START = Date.parse("2026-06-08T00:00:00+09:00"); // a Monday in Osaka
 const DAYS = 21;
 const STEP_MIN = 30;
+// Then the fourth Monday up to its evening peak, so that a replay leaves the areas busy "now".
+const END = Date.parse("2026-06-29T18:00:00+09:00");
 
 // mulberry32: a small seeded generator, so the file is the same on every run.
 let seed = 20260608;
@@ -60,16 +62,20 @@ function jst(ms) {
 
 const out = [
   "# SYNTHETIC crowd history for the sample city (PLATEAU Osaka, Suminoe ward): generated, not",
-  "# measured, by generate-crowd-history.mjs. Three weeks of counts every 30 minutes for the crowd",
-  "# areas of crowd-entities.json (market block and avenue: persons present; crossing: persons",
-  "# through the line per 30 minutes).",
+  "# measured, by generate-crowd-history.mjs. Counts every 30 minutes from Monday 2026-06-08 to",
+  "# Monday 2026-06-29 18:00 (Osaka time) for the crowd areas of crowd-entities.json (market",
+  "# block and avenue: persons present; crossing: persons through the line per 30 minutes).",
   "datastream,phenomenonTime,result",
 ];
-for (let day = 0; day < DAYS; day++) {
+for (let day = 0; day <= DAYS; day++) {
   const weekday = (day % 7) + 1; // 1 Monday .. 7 Sunday
   for (let minute = 0; minute < 24 * 60; minute += STEP_MIN) {
     const hour = minute / 60;
-    const time = jst(START + (day * 24 * 60 + minute) * 60_000);
+    const ms = START + (day * 24 * 60 + minute) * 60_000;
+    if (ms > END) {
+      break;
+    }
+    const time = jst(ms);
     out.push(`sample-market-people,${time},${noisy(market(weekday, hour) * WALKABLE_M2.market)}`);
     out.push(`sample-avenue-people,${time},${noisy(avenue(weekday, hour, day) * WALKABLE_M2.avenue)}`);
     out.push(`sample-crossing-flow,${time},${noisy(crossing(weekday, hour))}`);
