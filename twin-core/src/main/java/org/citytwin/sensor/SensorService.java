@@ -302,8 +302,9 @@ public final class SensorService implements AutoCloseable {
   }
 
   /**
-   * The state of every crowd area (see {@link CrowdAreas}) at its latest count, in thing id order.
-   * The first call after a city import measures each area's walkable ground again.
+   * The state of every crowd area at its latest count, in thing id order: things with an area
+   * (their own polygon, or their city object's polygonal footprint) and a walkable-area or line
+   * people count. The first call after a city import measures each area's walkable ground again.
    */
   public List<CrowdState> crowdStates() throws StoreException {
     List<CrowdState> states = new ArrayList<>();

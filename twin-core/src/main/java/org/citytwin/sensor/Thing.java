@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.Polygonal;
  *
  * @param area the ground the thing watches, a CRS84 lon/lat (Multi)Polygon, for a people counter
  *     the crowd area its counts are spread over; null when the thing is a point (or its area is the
- *     footprint of its city object, see {@link SensorService#crowdAreas})
+ *     footprint of its city object, see {@link SensorService#crowdStates})
  */
 public record Thing(
     String id,
