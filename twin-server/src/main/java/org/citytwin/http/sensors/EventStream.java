@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
@@ -40,6 +42,7 @@ final class EventStream {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final SensorService service;
+  private final Set<Thread> senders = ConcurrentHashMap.newKeySet();
 
   EventStream(SensorService service) {
     this.service = service;
@@ -61,9 +64,34 @@ final class EventStream {
     FeedSubscription subscription = service.subscribe(selection, QUEUE_EVENTS);
     client.onClose(subscription::close);
     client.keepAlive();
-    Thread sender = new Thread(() -> send(client, subscription), "sse-client");
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                send(client, subscription);
+              } finally {
+                senders.remove(Thread.currentThread());
+              }
+            },
+            "sse-client");
     sender.setDaemon(true);
+    senders.add(sender);
     sender.start();
+  }
+
+  /**
+   * Ends every stream while the server can still finish their requests: called when the server
+   * stops. A sender left waiting for its next keep-alive would otherwise complete its request after
+   * Jetty recycled it, which sends Javalin's error handling round in a loop on that thread.
+   */
+  void closeAll() throws InterruptedException {
+    for (Thread sender : senders) {
+      sender.interrupt();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (Thread sender : senders) {
+      sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
   }
 
   private static void send(SseClient client, FeedSubscription subscription) {

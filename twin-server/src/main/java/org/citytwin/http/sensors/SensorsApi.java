@@ -57,6 +57,7 @@ public final class SensorsApi {
     r.get(ROOT + "/CrowdAreas/{id}", guard(crowds::get));
     r.get(ROOT + "/CrowdAreas/{id}/Forecast", guard(crowds::forecast));
     r.after("/api/objects/{gmlId}", readings::addTo);
+    config.events.serverStopping(events::closeAll);
   }
 
   private static void landing(Context ctx) {
