@@ -6,6 +6,9 @@ import org.apache.sis.referencing.IdentifiedObjects;
 import org.apache.sis.referencing.crs.AbstractCRS;
 import org.apache.sis.referencing.cs.AxesConvention;
 import org.apache.sis.referencing.operation.transform.MathTransforms;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.crs.ProjectedCRS;
 import org.opengis.referencing.operation.MathTransform;
@@ -93,6 +96,57 @@ public final class LocalMetricFrame {
    */
   public static LocalMetricFrame japanPlaneRectangular(double lon, double lat) {
     return ofEpsg(JapanZones.nearest(lon, lat));
+  }
+
+  /**
+   * The JGD2011 plane rectangular zone nearest to a place inside Japan's bounds (122..154E,
+   * 20..46N), the UTM zone elsewhere: the most accurate frame this class offers for the place.
+   */
+  public static LocalMetricFrame forPlace(double lon, double lat) {
+    boolean japan = lon >= 122 && lon <= 154 && lat >= 20 && lat <= 46;
+    return japan ? japanPlaneRectangular(lon, lat) : around(lon, lat);
+  }
+
+  /**
+   * A copy of a 2D lon/lat geometry with every vertex in this frame's easting, northing (metres),
+   * for lengths and areas; the input is left as it was.
+   */
+  public Geometry toMetric(Geometry lonLat) throws CoordinateConversionException {
+    Geometry copy = lonLat.copy();
+    CoordinateConversionException[] failure = new CoordinateConversionException[1];
+    copy.apply(
+        new CoordinateSequenceFilter() {
+          @Override
+          public void filter(CoordinateSequence sequence, int i) {
+            if (failure[0] != null) {
+              return;
+            }
+            double[] xyz = {sequence.getX(i), sequence.getY(i), 0};
+            try {
+              toMetric(xyz, 0, 1);
+            } catch (CoordinateConversionException e) {
+              failure[0] = e;
+              return;
+            }
+            sequence.setOrdinate(i, 0, xyz[0]);
+            sequence.setOrdinate(i, 1, xyz[1]);
+          }
+
+          @Override
+          public boolean isDone() {
+            return failure[0] != null;
+          }
+
+          @Override
+          public boolean isGeometryChanged() {
+            return true;
+          }
+        });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    copy.geometryChanged();
+    return copy;
   }
 
   /** The EPSG code of the frame's CRS, or -1 when it has none. */

@@ -12,4 +12,7 @@ public sealed interface FeedEvent {
 
   /** A recorded threshold alert. */
   record AlertEvent(long sequence, Alert alert) implements FeedEvent {}
+
+  /** A crowd area's congestion level changed with a committed count. */
+  record CongestionEvent(long sequence, CongestionChange change) implements FeedEvent {}
 }

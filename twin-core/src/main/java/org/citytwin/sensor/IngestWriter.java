@@ -25,16 +25,22 @@ final class IngestWriter implements AutoCloseable {
   private final SensorDatabase database;
   private final ObservationFeed feed;
   private final AlertDetector detector;
+  private final CongestionDetector congestion;
   private final int maxGroupObservations;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closing;
 
   IngestWriter(
-      SensorDatabase database, ObservationFeed feed, AlertDetector detector, int maxGroup) {
+      SensorDatabase database,
+      ObservationFeed feed,
+      AlertDetector detector,
+      CongestionDetector congestion,
+      int maxGroup) {
     this.database = database;
     this.feed = feed;
     this.detector = detector;
+    this.congestion = congestion;
     this.maxGroupObservations = maxGroup;
     this.thread = new Thread(this::run, "sensor-ingest");
     thread.setDaemon(true);
@@ -86,7 +92,7 @@ final class IngestWriter implements AutoCloseable {
     group.forEach(p -> all.addAll(p.observations()));
     try {
       List<Alert> alerts = database.write(all, detector.detect(all));
-      feed.publish(all, alerts);
+      feed.publish(all, alerts, congestion.detect(all));
       for (Pending p : group) {
         p.done().complete(new IngestReceipt(p.observations().size(), all.size(), alerts.size()));
       }

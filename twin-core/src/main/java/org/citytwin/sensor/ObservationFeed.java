@@ -58,6 +58,15 @@ public final class ObservationFeed {
 
   /** Publishes committed observations and alerts, in this order, to the subscribers. */
   void publish(List<Observation> observations, List<Alert> alerts) {
+    publish(observations, alerts, List.of());
+  }
+
+  /**
+   * Publishes committed observations, alerts and congestion changes, in this order, to the
+   * subscribers; a congestion change goes to those selecting the area's count datastream.
+   */
+  void publish(
+      List<Observation> observations, List<Alert> alerts, List<CongestionChange> congestion) {
     synchronized (lock) {
       for (Observation o : observations) {
         updateLatest(o);
@@ -66,6 +75,9 @@ public final class ObservationFeed {
       }
       for (Alert alert : alerts) {
         deliver(new FeedEvent.AlertEvent(++sequence, alert), alert.datastreamId());
+      }
+      for (CongestionChange change : congestion) {
+        deliver(new FeedEvent.CongestionEvent(++sequence, change), change.datastreamId());
       }
     }
   }

@@ -1,5 +1,7 @@
 package org.citytwin.sensor;
 
+import java.time.ZoneId;
+import java.util.Objects;
 import org.citytwin.store.SensorDatabase.SyncMode;
 
 /**
@@ -9,8 +11,12 @@ import org.citytwin.store.SensorDatabase.SyncMode;
  * @param maxGroupObservations the most observations one group commit takes (a batch is never split,
  *     so a single batch may exceed it)
  * @param syncMode whether commits wait for the disk
+ * @param crowdTimeZone the zone whose weekdays and clock times crowd forecasts use unless a request
+ *     names another (people keep local hours, so a forecast in UTC would smear Osaka's Monday
+ *     morning into Sunday night)
  */
-public record SensorOptions(double alertRadiusMetres, int maxGroupObservations, SyncMode syncMode) {
+public record SensorOptions(
+    double alertRadiusMetres, int maxGroupObservations, SyncMode syncMode, ZoneId crowdTimeZone) {
   public SensorOptions {
     if (!(alertRadiusMetres >= 0) || !Double.isFinite(alertRadiusMetres)) {
       throw new IllegalArgumentException(
@@ -20,19 +26,27 @@ public record SensorOptions(double alertRadiusMetres, int maxGroupObservations, 
       throw new IllegalArgumentException(
           "max group observations must be >= 1, was " + maxGroupObservations);
     }
-    java.util.Objects.requireNonNull(syncMode, "sync mode");
+    Objects.requireNonNull(syncMode, "sync mode");
+    Objects.requireNonNull(crowdTimeZone, "crowd time zone");
   }
 
-  /** 300 m alert radius, groups of up to 50,000 observations, commits to the OS cache. */
+  /**
+   * 300 m alert radius, groups of up to 50,000 observations, commits to the OS cache, crowd
+   * forecasts in the system's time zone.
+   */
   public static SensorOptions defaults() {
-    return new SensorOptions(300, 50_000, SyncMode.OS_CACHE);
+    return new SensorOptions(300, 50_000, SyncMode.OS_CACHE, ZoneId.systemDefault());
   }
 
   public SensorOptions withSyncMode(SyncMode mode) {
-    return new SensorOptions(alertRadiusMetres, maxGroupObservations, mode);
+    return new SensorOptions(alertRadiusMetres, maxGroupObservations, mode, crowdTimeZone);
   }
 
   public SensorOptions withAlertRadius(double metres) {
-    return new SensorOptions(metres, maxGroupObservations, syncMode);
+    return new SensorOptions(metres, maxGroupObservations, syncMode, crowdTimeZone);
+  }
+
+  public SensorOptions withCrowdTimeZone(ZoneId zone) {
+    return new SensorOptions(alertRadiusMetres, maxGroupObservations, syncMode, zone);
   }
 }

@@ -1,11 +1,14 @@
 package org.citytwin.sensor;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +38,8 @@ public final class SensorService implements AutoCloseable {
   private final ObservationFeed feed = new ObservationFeed();
   private final AlertDetector detector;
   private final IngestWriter writer;
+  private final CrowdAreas crowdAreas;
+  private final ZoneId crowdTimeZone;
 
   private SensorService(TwinStore city, SensorDatabase database, SensorOptions options)
       throws StoreException {
@@ -51,7 +56,15 @@ public final class SensorService implements AutoCloseable {
     feed.seed(latest);
     this.detector =
         new AlertDetector(catalog, feed, new CityExposure(city, options.alertRadiusMetres()));
-    this.writer = new IngestWriter(database, feed, detector, options.maxGroupObservations());
+    this.crowdAreas = new CrowdAreas(city, catalog);
+    this.writer =
+        new IngestWriter(
+            database,
+            feed,
+            detector,
+            new CongestionDetector(catalog, feed, crowdAreas),
+            options.maxGroupObservations());
+    this.crowdTimeZone = options.crowdTimeZone();
   }
 
   /** Opens the sensor database in the city store's directory (see {@link SensorDatabase}). */
@@ -93,6 +106,21 @@ public final class SensorService implements AutoCloseable {
       throw new InvalidSensorDataException(
           "cityObject", "cityObject: no city object has gml:id " + thing.cityObjectId());
     }
+    if (crowdAreas.areaOf(thing).isEmpty()) {
+      for (Datastream d : catalog.datastreams()) {
+        InvalidSensorDataException.require(
+            !d.thingId().equals(thing.id())
+                || !d.kind().equals(ObservationKind.PEOPLE_COUNT)
+                || !d.countScope().walkableArea(),
+            "location",
+            "thing "
+                + thing.id()
+                + " needs an area (a location polygon or a city object with a polygonal"
+                + " footprint): datastream "
+                + d.id()
+                + " counts its walkable ground");
+      }
+    }
     boolean created = catalog.thing(thing.id()).isEmpty();
     database.put(thing);
     catalog.put(thing);
@@ -127,6 +155,14 @@ public final class SensorService implements AutoCloseable {
         catalog.observedProperty(datastream.observedPropertyId()),
         "observedProperty",
         datastream.observedPropertyId());
+    if (datastream.countScope() != null && datastream.countScope().walkableArea()) {
+      InvalidSensorDataException.require(
+          crowdAreas.areaOf(catalog.thing(datastream.thingId()).orElseThrow()).isPresent(),
+          "countScope.walkableArea",
+          "countScope.walkableArea needs an area on thing "
+              + datastream.thingId()
+              + ": a location polygon, or a city object with a polygonal footprint");
+    }
     Optional<Datastream> old = catalog.datastream(datastream.id());
     if (old.isPresent()) {
       InvalidSensorDataException.require(
@@ -263,6 +299,55 @@ public final class SensorService implements AutoCloseable {
 
   public List<Alert> alerts(int limit) throws StoreException {
     return database.alerts(limit);
+  }
+
+  /**
+   * The state of every crowd area at its latest count, in thing id order: things with an area
+   * (their own polygon, or their city object's polygonal footprint) and a walkable-area or line
+   * people count. The first call after a city import measures each area's walkable ground again.
+   */
+  public List<CrowdState> crowdStates() throws StoreException {
+    List<CrowdState> states = new ArrayList<>();
+    for (CrowdArea area : crowdAreas.all()) {
+      states.add(new CrowdState(area, feed.latest(area.count().id()).orElse(null)));
+    }
+    return states;
+  }
+
+  /** The crowd area of the thing with this id at its latest count; empty when it is none. */
+  public Optional<CrowdState> crowdState(String thingId) throws StoreException {
+    return crowdAreas
+        .byId(thingId)
+        .map(area -> new CrowdState(area, feed.latest(area.count().id()).orElse(null)));
+  }
+
+  /** The zone crowd forecasts use unless told otherwise. */
+  public ZoneId crowdTimeZone() {
+    return crowdTimeZone;
+  }
+
+  /**
+   * The weekday and time-of-day forecast of a crowd area from all its stored counts (see {@link
+   * CrowdForecast}), computed by the sensor database; empty when the thing is no crowd area.
+   *
+   * @param slotMinutes the slot length, dividing a day (15, 30, 60...)
+   */
+  public Optional<CrowdForecast> crowdForecast(
+      String thingId, Set<DayOfWeek> days, int slotMinutes, ZoneId zone) throws StoreException {
+    Optional<CrowdArea> found = crowdAreas.byId(thingId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CrowdArea area = found.get();
+    List<CrowdForecast.Slot> slots = new ArrayList<>();
+    for (SlotStatistics statistics :
+        database.slotStatistics(
+            area.count().id(), TimeRange.EARLIEST, TimeRange.LATEST, zone, slotMinutes)) {
+      if (days.contains(statistics.day())) {
+        slots.add(new CrowdForecast.Slot(area, slotMinutes, statistics));
+      }
+    }
+    return Optional.of(new CrowdForecast(area, zone, slotMinutes, days, slots));
   }
 
   /** Subscribes to the selected datastreams' observations and alerts. */

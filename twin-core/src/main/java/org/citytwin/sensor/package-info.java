@@ -4,7 +4,8 @@
  * Datastream}s with a unit and a {@link ObservationKind}, and {@link Observation}s. {@link
  * SensorService} ingests with group commit, keeps the latest value per datastream, detects
  * water-level threshold crossings ({@link WaterLevelStage}) and pushes every committed observation
- * to {@link ObservationFeed} subscribers. Invalid values throw {@link InvalidSensorDataException}
- * naming the field.
+ * to {@link ObservationFeed} subscribers. People counts of {@link CrowdArea}s become densities on
+ * the {@link WalkableGround} the city model leaves, congestion levels and {@link CrowdForecast}s.
+ * Invalid values throw {@link InvalidSensorDataException} naming the field.
  */
 package org.citytwin.sensor;

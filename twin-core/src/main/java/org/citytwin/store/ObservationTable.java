@@ -6,14 +6,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.citytwin.sensor.IntervalAggregate;
 import org.citytwin.sensor.Observation;
+import org.citytwin.sensor.SlotStatistics;
 
 /** Observation rows keyed by (datastream key, phenomenon time in microseconds). */
 final class ObservationTable {
@@ -135,6 +138,48 @@ final class ObservationTable {
           result.add(
               new IntervalAggregate(
                   start, r.getLong(2), r.getDouble(3), r.getDouble(4), r.getDouble(5)));
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Count, mean, 90th percentile and maximum of the results in {@code [from, to)} per local weekday
+   * and slot of {@code slotMinutes}, the local time being the phenomenon time in {@code zone} (H2
+   * applies the zone's rules, daylight saving included, to each value). Only slots with
+   * observations are returned, by weekday and start.
+   */
+  static List<SlotStatistics> slotStatistics(
+      Connection c, int key, Instant from, Instant to, ZoneId zone, int slotMinutes)
+      throws SQLException {
+    List<SlotStatistics> result = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT week_day, day_slot, COUNT(*), AVG(result),"
+                + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY result), MAX(result)"
+                + " FROM (SELECT result, EXTRACT(ISO_DAY_OF_WEEK FROM local_time) AS week_day,"
+                + " CAST(EXTRACT(HOUR FROM local_time) * 60 + EXTRACT(MINUTE FROM local_time)"
+                + " AS INTEGER) / CAST(? AS INTEGER) AS day_slot FROM (SELECT result, DATEADD(MICROSECOND, phenomenon_us,"
+                + " TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00') AT TIME ZONE ? AS local_time"
+                + " FROM observation WHERE ds_key = ? AND phenomenon_us >= ?"
+                + " AND phenomenon_us < ?) AS located) AS slotted"
+                + " GROUP BY week_day, day_slot ORDER BY week_day, day_slot")) {
+      s.setInt(1, slotMinutes);
+      s.setString(2, zone.normalized().getId());
+      s.setInt(3, key);
+      s.setLong(4, micros(from));
+      s.setLong(5, micros(to));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          result.add(
+              new SlotStatistics(
+                  DayOfWeek.of(r.getInt(1)),
+                  r.getInt(2) * slotMinutes,
+                  r.getLong(3),
+                  r.getDouble(4),
+                  r.getDouble(5),
+                  r.getDouble(6)));
         }
       }
     }

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.citytwin.sensor.IntervalAggregate;
 import org.citytwin.sensor.Observation;
 import org.citytwin.sensor.ObservedProperty;
 import org.citytwin.sensor.Sensor;
+import org.citytwin.sensor.SlotStatistics;
 import org.citytwin.sensor.Thing;
 
 /**
@@ -197,6 +199,23 @@ public final class SensorDatabase implements AutoCloseable {
     int key = key(datastreamId);
     return read(
         "aggregate observations", c -> ObservationTable.aggregates(c, key, from, to, interval));
+  }
+
+  /**
+   * The datastream's results in {@code [from, to)} summarised per local weekday and time slot (see
+   * {@link SlotStatistics}); empty when it has none there.
+   */
+  public List<SlotStatistics> slotStatistics(
+      String datastreamId, Instant from, Instant to, ZoneId zone, int slotMinutes)
+      throws StoreException {
+    if (slotMinutes < 1 || (24 * 60) % slotMinutes != 0) {
+      throw new IllegalArgumentException(
+          "slot length must divide a day into whole minutes, was " + slotMinutes + " min");
+    }
+    int key = key(datastreamId);
+    return read(
+        "summarise observations per weekday and slot",
+        c -> ObservationTable.slotStatistics(c, key, from, to, zone, slotMinutes));
   }
 
   public List<Alert> alerts(int limit) throws StoreException {

@@ -17,6 +17,10 @@ import org.citytwin.sensor.Sensor;
 import org.citytwin.sensor.Thing;
 import org.citytwin.sensor.UnitOfMeasurement;
 import org.citytwin.sensor.WaterLevelThresholds;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
 
 /** Upserts and reads the SensorThings entities, one table per entity type. */
 final class SensorEntityTable {
@@ -25,8 +29,8 @@ final class SensorEntityTable {
   static void put(Connection c, Thing thing) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "MERGE INTO thing(id, name, description, city_object_id, lon, lat, height) KEY(id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            "MERGE INTO thing(id, name, description, city_object_id, lon, lat, height, area_wkb)"
+                + " KEY(id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, thing.id());
       s.setString(2, thing.name());
       s.setString(3, thing.description());
@@ -34,6 +38,12 @@ final class SensorEntityTable {
       s.setDouble(5, thing.location().lon());
       s.setDouble(6, thing.location().lat());
       setDouble(s, 7, thing.location().heightMetres());
+      Geometry area = thing.area();
+      if (area == null) {
+        s.setNull(8, Types.VARBINARY);
+      } else {
+        s.setBytes(8, new WKBWriter(2).write(area));
+      }
       s.executeUpdate();
     }
   }
@@ -109,12 +119,16 @@ final class SensorEntityTable {
     List<Thing> result = new ArrayList<>();
     try (PreparedStatement s =
             c.prepareStatement(
-                "SELECT id, name, description, city_object_id, lon, lat, height FROM thing");
+                "SELECT id, name, description, city_object_id, lon, lat, height, area_wkb"
+                    + " FROM thing");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         Location location = new Location(r.getDouble(5), r.getDouble(6), getDouble(r, 7));
+        byte[] wkb = r.getBytes(8);
+        Geometry area = wkb == null ? null : readWkb(wkb, r.getString(1));
         result.add(
-            new Thing(r.getString(1), r.getString(2), r.getString(3), r.getString(4), location));
+            new Thing(
+                r.getString(1), r.getString(2), r.getString(3), r.getString(4), location, area));
       }
     }
     return result;
@@ -167,10 +181,16 @@ final class SensorEntityTable {
                 : null;
         Double area = getDouble(r, 17);
         long intervalMs = r.getLong(18);
+        boolean noInterval = r.wasNull();
+        ObservationKind kind = ObservationKind.valueOf(r.getString(7));
+        // A people count with neither a declared area nor an interval counts the walkable ground
+        // of its thing's area; other kinds have no scope.
         CountScope scope =
             area != null
                 ? CountScope.area(area)
-                : r.wasNull() ? null : CountScope.line(Duration.ofMillis(intervalMs));
+                : !noInterval
+                    ? CountScope.line(Duration.ofMillis(intervalMs))
+                    : kind == ObservationKind.PEOPLE_COUNT ? CountScope.walkable() : null;
         Datastream d =
             new Datastream(
                 r.getString(2),
@@ -178,7 +198,7 @@ final class SensorEntityTable {
                 r.getString(4),
                 r.getString(5),
                 r.getString(6),
-                ObservationKind.valueOf(r.getString(7)),
+                kind,
                 new UnitOfMeasurement(r.getString(8), r.getString(9), r.getString(10)),
                 thresholds,
                 scope);
@@ -186,6 +206,14 @@ final class SensorEntityTable {
       }
     }
     return result;
+  }
+
+  private static Geometry readWkb(byte[] wkb, String thingId) throws SQLException {
+    try {
+      return new WKBReader().read(wkb);
+    } catch (ParseException e) {
+      throw new SQLException("the stored area of thing " + thingId + " is not valid WKB", e);
+    }
   }
 
   private static void setDouble(PreparedStatement s, int index, Double value) throws SQLException {

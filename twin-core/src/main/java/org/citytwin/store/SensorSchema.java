@@ -16,6 +16,8 @@ final class SensorSchema {
             id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, description VARCHAR NOT NULL,
             city_object_id VARCHAR, lon DOUBLE PRECISION NOT NULL, lat DOUBLE PRECISION NOT NULL,
             height DOUBLE PRECISION)""",
+          // Added for crowd areas; older sensor databases gain the column on open.
+          "ALTER TABLE thing ADD COLUMN IF NOT EXISTS area_wkb VARBINARY",
           """
           CREATE TABLE IF NOT EXISTS sensor(
             id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, description VARCHAR NOT NULL,

@@ -86,6 +86,13 @@ final class ServeCommand implements Callable<Integer> {
           "City objects within this distance of a gauge are listed in its alerts (default ${DEFAULT-VALUE}).")
   double alertRadiusMetres;
 
+  @Option(
+      names = "--crowd-time-zone",
+      paramLabel = "ZONE",
+      description =
+          "Zone of the weekdays and clock times of crowd forecasts, e.g. Asia/Tokyo (default: the system's).")
+  java.time.ZoneId crowdTimeZone;
+
   @Override
   public Integer call() throws Exception {
     try (TwinStore twin = TwinStore.open(store.directory)) {
@@ -100,7 +107,9 @@ final class ServeCommand implements Callable<Integer> {
       SensorOptions sensorOptions =
           SensorOptions.defaults()
               .withAlertRadius(alertRadiusMetres)
-              .withSyncMode(sensorFsync ? SyncMode.FSYNC : SyncMode.OS_CACHE);
+              .withSyncMode(sensorFsync ? SyncMode.FSYNC : SyncMode.OS_CACHE)
+              .withCrowdTimeZone(
+                  crowdTimeZone == null ? java.time.ZoneId.systemDefault() : crowdTimeZone);
       Optional<String> token = Optional.ofNullable(sensorToken).filter(t -> !t.isBlank());
       try (SensorService sensors = SensorService.open(twin, sensorOptions);
           TwinServer server =

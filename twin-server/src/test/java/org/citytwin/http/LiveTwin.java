@@ -15,11 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
+import org.citytwin.http.sensors.SensorsApi;
 import org.citytwin.load.CityImporter;
 import org.citytwin.load.ImportListener;
 import org.citytwin.load.ImportSummary;
+import org.citytwin.sensor.SensorOptions;
+import org.citytwin.sensor.SensorService;
 import org.citytwin.store.TwinStore;
 
 /**
@@ -37,12 +41,14 @@ public final class LiveTwin implements AutoCloseable {
 
   private final TwinStore store;
   private final TwinServer server;
+  private final SensorService sensors;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private LiveTwin(TwinStore store, TwinServer server) {
+  private LiveTwin(TwinStore store, TwinServer server, SensorService sensors) {
     this.store = store;
     this.server = server;
+    this.sensors = sensors;
   }
 
   /**
@@ -50,6 +56,41 @@ public final class LiveTwin implements AutoCloseable {
    */
   public static LiveTwin start(Path directory, ServerOptions options, String... files)
       throws Exception {
+    TwinStore store = imported(directory, files);
+    try {
+      return new LiveTwin(store, TwinServer.start(store, options), null);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Like {@link #start(Path, String...)}, with the sensor API at {@code /sensors/v1} over a sensor
+   * service on the store; writes need {@code Authorization: Bearer token}.
+   */
+  public static LiveTwin startWithSensors(
+      Path directory, SensorOptions sensorOptions, String token, String... files) throws Exception {
+    TwinStore store = imported(directory, files);
+    SensorService sensors = null;
+    try {
+      sensors = SensorService.open(store, sensorOptions);
+      TwinServer server =
+          TwinServer.start(
+              store,
+              ServerOptions.onPort(0),
+              Optional.of(new SensorsApi(sensors, Optional.of(token))));
+      return new LiveTwin(store, server, sensors);
+    } catch (Exception e) {
+      if (sensors != null) {
+        sensors.close();
+      }
+      store.close();
+      throw e;
+    }
+  }
+
+  private static TwinStore imported(Path directory, String... files) throws Exception {
     TwinStore store = TwinStore.open(directory.resolve("store"));
     try (CityGmlParser parser = new CityGmlParser(2, null)) {
       List<Path> paths = Arrays.stream(files).map(SAMPLE::resolve).toList();
@@ -58,7 +99,7 @@ public final class LiveTwin implements AutoCloseable {
           new CityImporter(store, parser, ImportListener.SILENT)
               .importAll(CityGmlSources.expand(paths));
       assertTrue(summary.failures().isEmpty(), summary.failures().toString());
-      return new LiveTwin(store, TwinServer.start(store, options));
+      return store;
     } catch (Exception | AssertionError e) {
       store.close();
       throw e;
@@ -71,6 +112,11 @@ public final class LiveTwin implements AutoCloseable {
 
   public TwinStore store() {
     return store;
+  }
+
+  /** The sensor service of a twin started {@link #startWithSensors with sensors}, else null. */
+  public SensorService sensors() {
+    return sensors;
   }
 
   public int port() {
@@ -135,6 +181,9 @@ public final class LiveTwin implements AutoCloseable {
     try {
       server.close();
     } finally {
+      if (sensors != null) {
+        sensors.close();
+      }
       store.close();
     }
   }

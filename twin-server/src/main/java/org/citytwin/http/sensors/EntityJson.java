@@ -15,6 +15,7 @@ import org.citytwin.sensor.Sensor;
 import org.citytwin.sensor.Thing;
 import org.citytwin.sensor.UnitOfMeasurement;
 import org.citytwin.sensor.WaterLevelThresholds;
+import org.locationtech.jts.geom.Geometry;
 
 /** The JSON form of the sensor entities, read from request bodies and written in responses. */
 final class EntityJson {
@@ -33,16 +34,22 @@ final class EntityJson {
     requireSameId(f, id);
     String cityObject = f.text("cityObject");
     Location location;
-    if (f.has("location")) {
+    Geometry area = null;
+    if (f.has("location") && AreaJson.isGeoJson(f.node("location"))) {
+      area = AreaJson.read(f.node("location"), "location");
+      location = AreaJson.placeOf(area);
+    } else if (f.has("location")) {
       JsonFields l = JsonFields.of(f.node("location"), "location", Set.of("lon", "lat", "height"));
       location = new Location(l.requiredNumber("lon"), l.requiredNumber("lat"), l.number("height"));
     } else if (cityObject != null) {
       location = place.locationOf(cityObject);
     } else {
       throw new InvalidSensorDataException(
-          "location", "a thing needs a location {lon, lat} or a cityObject gml:id to be placed at");
+          "location",
+          "a thing needs a location ({lon, lat} or a GeoJSON Polygon) or a cityObject gml:id to be"
+              + " placed at");
     }
-    return new Thing(id, f.requiredText("name"), f.text("description"), cityObject, location);
+    return new Thing(id, f.requiredText("name"), f.text("description"), cityObject, location, area);
   }
 
   static Sensor sensor(String id, JsonNode body) {
@@ -104,8 +111,13 @@ final class EntityJson {
     CountScope scope = null;
     if (f.has("countScope")) {
       JsonFields c =
-          JsonFields.of(f.node("countScope"), "countScope", Set.of("areaSquareMetres", "interval"));
-      scope = new CountScope(c.number("areaSquareMetres"), c.duration("interval"));
+          JsonFields.of(
+              f.node("countScope"),
+              "countScope",
+              Set.of("areaSquareMetres", "interval", "walkableArea"));
+      scope =
+          new CountScope(
+              c.number("areaSquareMetres"), c.duration("interval"), c.flag("walkableArea"));
     }
     return new Datastream(
         id,
@@ -140,6 +152,9 @@ final class EntityJson {
         n.putObject("location").put("lon", t.location().lon()).put("lat", t.location().lat());
     if (t.location().heightMetres() != null) {
       l.put("height", t.location().heightMetres());
+    }
+    if (t.area() != null) {
+      n.set("area", AreaJson.write(t.area()));
     }
     n.put("selfLink", base + "/Things/" + Links.encode(t.id()));
     return n;
@@ -194,6 +209,9 @@ final class EntityJson {
       putIfSet(cn, "areaSquareMetres", c.areaSquareMetres());
       if (c.interval() != null) {
         cn.put("interval", c.interval().toString());
+      }
+      if (c.walkableArea()) {
+        cn.put("walkableArea", true);
       }
     }
     String self = base + "/Datastreams/" + Links.encode(d.id());

@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.sensor.CongestionChange;
 import org.citytwin.sensor.DatastreamSelection;
 import org.citytwin.sensor.FeedEvent;
 import org.citytwin.sensor.FeedSubscription;
@@ -24,9 +27,10 @@ import org.citytwin.sensor.SensorService;
  * {@code GET /sensors/v1/Events}: Server-Sent Events of the selected datastreams. First a {@code
  * snapshot} event with the latest observation of each, then, in commit order, {@code observations}
  * events (all observations committed together that the client has not yet been sent, as one JSON
- * array) and {@code alert} events; each event's id is the feed sequence of its last item. A client
- * that falls {@link #QUEUE_EVENTS} events behind gets an {@code overflow} event and is
- * disconnected, so it never misses events without knowing; it reconnects for a new snapshot.
+ * array), {@code alert} events and {@code congestion} events (a crowd area's level changed); each
+ * event's id is the feed sequence of its last item. A client that falls {@link #QUEUE_EVENTS}
+ * events behind gets an {@code overflow} event and is disconnected, so it never misses events
+ * without knowing; it reconnects for a new snapshot.
  *
  * <p>Each client has a sender thread of its own that blocks on the client's socket, so a slow
  * client delays nobody else.
@@ -38,6 +42,7 @@ final class EventStream {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final SensorService service;
+  private final Set<Thread> senders = ConcurrentHashMap.newKeySet();
 
   EventStream(SensorService service) {
     this.service = service;
@@ -59,9 +64,34 @@ final class EventStream {
     FeedSubscription subscription = service.subscribe(selection, QUEUE_EVENTS);
     client.onClose(subscription::close);
     client.keepAlive();
-    Thread sender = new Thread(() -> send(client, subscription), "sse-client");
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                send(client, subscription);
+              } finally {
+                senders.remove(Thread.currentThread());
+              }
+            },
+            "sse-client");
     sender.setDaemon(true);
+    senders.add(sender);
     sender.start();
+  }
+
+  /**
+   * Ends every stream while the server can still finish their requests: called when the server
+   * stops. A sender left waiting for its next keep-alive would otherwise complete its request after
+   * Jetty recycled it, which sends Javalin's error handling round in a loop on that thread.
+   */
+  void closeAll() throws InterruptedException {
+    for (Thread sender : senders) {
+      sender.interrupt();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    for (Thread sender : senders) {
+      sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
   }
 
   private static void send(SseClient client, FeedSubscription subscription) {
@@ -109,6 +139,9 @@ final class EventStream {
       } else if (event instanceof FeedEvent.AlertEvent a) {
         flush(client, run, runEnd);
         client.sendEvent("alert", alert(a), Long.toString(a.sequence()));
+      } else if (event instanceof FeedEvent.CongestionEvent c) {
+        flush(client, run, runEnd);
+        client.sendEvent("congestion", congestion(c.change()), Long.toString(c.sequence()));
       }
     }
     flush(client, run, runEnd);
@@ -130,6 +163,25 @@ final class EventStream {
             ObservationJson.write(json, o);
           }
           json.writeEndArray();
+          json.writeEndObject();
+        });
+  }
+
+  private static String congestion(CongestionChange change) {
+    return json(
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("area", change.areaId());
+          json.writeStringField("datastream", change.datastreamId());
+          json.writeStringField("phenomenonTime", change.phenomenonTime().toString());
+          json.writeNumberField("persons", change.persons());
+          json.writeNumberField("personsPerSquareMetre", change.personsPerSquareMetre());
+          if (change.from() == null) {
+            json.writeNullField("from");
+          } else {
+            json.writeStringField("from", CrowdResource.levelName(change.from()));
+          }
+          json.writeStringField("to", CrowdResource.levelName(change.to()));
           json.writeEndObject();
         });
   }

@@ -108,6 +108,18 @@ final class JsonFields {
     return number;
   }
 
+  /** A JSON boolean; false when absent or null. */
+  boolean flag(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidSensorDataException(field(name), field(name) + " must be true or false");
+    }
+    return value.booleanValue();
+  }
+
   /** An RFC 3339 date-time with a zone offset ({@code Z} or {@code +09:00}), or null. */
   Instant instant(String name) {
     String text = text(name);

@@ -23,6 +23,7 @@ public final class SensorsApi {
   private final ObservationResource observations;
   private final EventStream events;
   private final ObjectReadings readings;
+  private final CrowdResource crowds;
 
   /**
    * @param writeToken the bearer token writes must carry; empty disables writes
@@ -33,6 +34,7 @@ public final class SensorsApi {
     this.observations = new ObservationResource(service, access);
     this.events = new EventStream(service);
     this.readings = new ObjectReadings(service);
+    this.crowds = new CrowdResource(service);
   }
 
   public void addRoutes(JavalinConfig config) {
@@ -51,7 +53,11 @@ public final class SensorsApi {
     r.get(ROOT + "/Latest", guard(observations::latest));
     r.get(ROOT + "/Alerts", guard(observations::alerts));
     r.get(ROOT + "/Events", guard(events::open));
+    r.get(ROOT + "/CrowdAreas", guard(crowds::list));
+    r.get(ROOT + "/CrowdAreas/{id}", guard(crowds::get));
+    r.get(ROOT + "/CrowdAreas/{id}/Forecast", guard(crowds::forecast));
     r.after("/api/objects/{gmlId}", readings::addTo);
+    config.events.serverStopping(events::closeAll);
   }
 
   private static void landing(Context ctx) {
@@ -68,7 +74,8 @@ public final class SensorsApi {
           "Observations",
           "Latest",
           "Alerts",
-          "Events"
+          "Events",
+          "CrowdAreas"
         }) {
       links.addObject().put("name", name).put("url", base + "/" + name);
     }
