@@ -135,13 +135,13 @@ public final class TilesApi {
         ctx.contentType("application/json").result(body(current, null));
         return;
       }
-      ctx.contentType(GLB).result(body(current, leaf(current, file)));
+      ctx.contentType(GLB).result(body(current, contentTile(current, file)));
     }
 
-    private byte[] body(TilesetLayout current, TileId leaf) throws StoreException, IOException {
-      if (leaf != null) {
+    private byte[] body(TilesetLayout current, TileId tile) throws StoreException, IOException {
+      if (tile != null) {
         return tiles.get(
-            diskFolder(current), leaf.name() + ".glb", () -> builder.glb(current, leaf));
+            diskFolder(current), tile.name() + ".glb", () -> builder.glb(current, tile));
       }
       String key = name + "/v" + current.storeVersion() + "/tileset";
       byte[] cached = cache.get(key);
@@ -161,6 +161,7 @@ public final class TilesApi {
           + current.storeVersion()
           + "-leaf"
           + options.maxPerLeaf()
+          + (options.coarsePerNode() > 0 ? "-coarse" + options.coarsePerNode() : "")
           + "-geoid"
           + geoid
           + "-glb"
@@ -195,7 +196,7 @@ public final class TilesApi {
     }
   }
 
-  private static TileId leaf(TilesetLayout layout, String file) {
+  private static TileId contentTile(TilesetLayout layout, String file) {
     if (!file.endsWith(".glb")) {
       throw HttpProblem.notFound("no tileset file " + file + "; tiles end in .glb");
     }
@@ -206,7 +207,7 @@ public final class TilesApi {
       throw HttpProblem.notFound(e.getMessage());
     }
     TilesetLayout.Node node = layout.nodes().get(id);
-    if (node == null || !node.isLeaf()) {
+    if (node == null || !node.hasContent()) {
       throw HttpProblem.notFound("tile " + id + " has no content in this tileset");
     }
     return id;
