@@ -128,21 +128,26 @@ public final class TilesApi {
       }
       // Buildings keep their ETags of before there were layers; other layers name themselves.
       String etagName = name.equals("buildings") ? versionText : versionText + "-" + name;
-      if (VersionedContent.notModified(ctx, etagName + "-" + file)) {
-        return;
-      }
       if (file.equals("tileset.json")) {
-        ctx.contentType("application/json").result(body(current, null));
+        if (!VersionedContent.notModified(ctx, etagName + "-" + file)) {
+          ctx.contentType("application/json").result(tilesetBody(current));
+        }
         return;
       }
-      ctx.contentType(GLB).result(body(current, contentTile(current, file)));
+      TileId tile = contentTile(current, file);
+      boolean gzip = GlbResponse.acceptsGzip(ctx);
+      // The gzip variant is another representation, so it has an ETag of its own.
+      if (VersionedContent.notModified(ctx, etagName + "-" + file + (gzip ? "-gzip" : ""))) {
+        return;
+      }
+      String folder = diskFolder(current);
+      String glb = tile.name() + ".glb";
+      CachedTiles.Maker maker = () -> builder.glb(current, tile);
+      GlbResponse.send(
+          ctx, gzip ? tiles.getGzipped(folder, glb, maker) : tiles.get(folder, glb, maker), gzip);
     }
 
-    private byte[] body(TilesetLayout current, TileId tile) throws StoreException, IOException {
-      if (tile != null) {
-        return tiles.get(
-            diskFolder(current), tile.name() + ".glb", () -> builder.glb(current, tile));
-      }
+    private byte[] tilesetBody(TilesetLayout current) throws IOException {
       String key = name + "/v" + current.storeVersion() + "/tileset";
       byte[] cached = cache.get(key);
       if (cached != null) {
