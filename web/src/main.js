@@ -4,13 +4,21 @@
 // window.twinViewer tells scripts and tests how far loading got: state is "loading", then "ready"
 // once the camera has arrived and every tile in view is loaded, or "error" with a message; millis
 // holds when (since the page started) the tileset was read, the camera arrived and tiles settled.
-// featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null).
+// featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null); relief says
+// whether the relief tileset is "absent", "shown" or "hidden" (see relief.js).
 import * as Cesium from "cesium";
 import { legendFor, styleFor } from "./colouring.js";
 import { Panel } from "./panel.js";
+import { addRelief } from "./relief.js";
 
 const TILESET = "tiles/3d/buildings/tileset.json";
-const state = { state: "loading", error: null, millis: {}, featureAt: () => null };
+const state = {
+  state: "loading",
+  error: null,
+  millis: {},
+  featureAt: () => null,
+  relief: "absent",
+};
 const mark = (step) => (state.millis[step] = Math.round(performance.now()));
 window.twinViewer = state;
 
@@ -74,13 +82,16 @@ function baseLayer(basemap) {
  * the ground (the geoid height); the tiles carry true ellipsoidal heights, so the city would float.
  * Lower it as a whole until its lowest point touches the globe; heights within it are unchanged.
  */
-function standOnGlobe(tileset) {
-  const lowest = tileset.root.boundingVolume.minimumHeight ?? 0;
+function standOnGlobe(tileset, lowest = lowestOf(tileset)) {
   const centre = Cesium.Cartographic.fromCartesian(tileset.boundingSphere.center);
   const from = Cesium.Cartesian3.fromRadians(centre.longitude, centre.latitude, 0);
   const to = Cesium.Cartesian3.fromRadians(centre.longitude, centre.latitude, -lowest);
   const shift = Cesium.Cartesian3.subtract(to, from, new Cesium.Cartesian3());
   tileset.modelMatrix = Cesium.Matrix4.fromTranslation(shift);
+}
+
+function lowestOf(tileset) {
+  return tileset.root.boundingVolume.minimumHeight ?? 0;
 }
 
 function featureAt(position) {
@@ -139,6 +150,27 @@ async function checkTileset() {
   }
 }
 
+/** The relief under the buildings when the store has some; a failure leaves the buildings alone. */
+async function showRelief(buildings) {
+  try {
+    const relief = await addRelief(
+      scene,
+      buildings.modelMatrix,
+      document.getElementById("controls"),
+      (shown) => (state.relief = shown ? "shown" : "hidden"),
+    );
+    state.relief = relief.state;
+    if (relief.tileset) {
+      // The ground may lie below the lowest building (a river bed): stand both on the lower one.
+      const lowest = Math.min(lowestOf(buildings), lowestOf(relief.tileset));
+      standOnGlobe(buildings, lowest);
+      relief.tileset.modelMatrix = buildings.modelMatrix;
+    }
+  } catch (e) {
+    console.warn(`viewer: relief not shown: ${e.message ?? e}`);
+  }
+}
+
 async function start() {
   await checkTileset();
   const tileset = await Cesium.Cesium3DTileset.fromUrl(TILESET);
@@ -146,6 +178,7 @@ async function start() {
   standOnGlobe(tileset);
   scene.primitives.add(tileset);
   restyle(tileset);
+  await showRelief(tileset);
 
   // Looking down at 45 degrees from far enough to see the whole tileset beside the panel.
   const offset = new Cesium.HeadingPitchRange(

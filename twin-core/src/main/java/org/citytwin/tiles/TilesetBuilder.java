@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.query.Filter;
+import org.citytwin.query.Literal;
 import org.citytwin.query.Query;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
@@ -25,9 +26,11 @@ import org.citytwin.store.TwinStore;
  * Builds a 3D Tiles 1.1 tileset of a store's buildings (or, made by {@link #relief}, of its relief
  * TINs): {@link #layout()} lays out the quadtree, {@link #tilesetJson} writes {@code tileset.json}
  * for it, and {@link #glb} makes one leaf's GLB, reading only that leaf's buildings from the store.
- * {@link #export} writes all of it as static files. Internal nodes carry no content and refine by
- * ADD; their geometric error is their diagonal, so a viewer opens a node once it is a few hundred
- * pixels across.
+ * {@link #export} writes all of it as static files. Every tile refines by ADD: an inner node shows
+ * the largest buildings of its area ({@link Options#coarsePerNode}), its descendants the rest, so
+ * each building is drawn by exactly one tile and a far view of a large city shows its landmarks
+ * before any leaf loads. An inner node's geometric error is the size of the largest building it
+ * leaves to its descendants (what drawing it alone misses), or its diagonal when it has no content.
  */
 public final class TilesetBuilder {
   /** Buildings per leaf unless told otherwise. */
@@ -36,14 +39,31 @@ public final class TilesetBuilder {
   /**
    * @param maxPerLeaf the most buildings a leaf holds (more only where anchors coincide)
    * @param geoid the geoid turning stored orthometric heights into ellipsoidal ones
+   * @param coarsePerNode how many of its largest buildings (footprint area times height) an inner
+   *     node shows itself; 0 leaves inner nodes without content, else below {@code maxPerLeaf}
    */
-  public record Options(int maxPerLeaf, GeoidModel geoid) {
+  public record Options(int maxPerLeaf, GeoidModel geoid, int coarsePerNode) {
     public Options {
       if (maxPerLeaf < 1 || maxPerLeaf > 65_000) {
         throw new IllegalArgumentException(
             "buildings per leaf must be in 1..65000, was " + maxPerLeaf);
       }
       Objects.requireNonNull(geoid, "geoid model");
+      if (coarsePerNode < 0 || (coarsePerNode > 0 && coarsePerNode >= maxPerLeaf)) {
+        throw new IllegalArgumentException(
+            "coarse buildings per node must be 0 or below the buildings per leaf ("
+                + maxPerLeaf
+                + "), was "
+                + coarsePerNode);
+      }
+    }
+
+    /**
+     * Options with the default coarse content: a tenth of a leaf per inner node (100 for the
+     * default leaf of 1000), which keeps a tenth or less of the buildings above the leaves.
+     */
+    public Options(int maxPerLeaf, GeoidModel geoid) {
+      this(maxPerLeaf, geoid, maxPerLeaf / 10);
     }
   }
 
@@ -88,7 +108,7 @@ public final class TilesetBuilder {
    * terrain, typically a few thousand triangles), heights through {@code geoid}.
    */
   public static TilesetBuilder relief(TwinStore store, GeoidModel geoid) {
-    return new TilesetBuilder(store, new Options(1, geoid), RELIEF_TYPES);
+    return new TilesetBuilder(store, new Options(1, geoid, 0), RELIEF_TYPES);
   }
 
   public Set<CityObjectType> types() {
@@ -101,7 +121,7 @@ public final class TilesetBuilder {
 
   /** The quadtree of the store as it is now; empty when it holds no objects of the types. */
   public Optional<TilesetLayout> layout() throws StoreException {
-    return TilesetLayout.scan(store, types, options.maxPerLeaf());
+    return TilesetLayout.scan(store, types, options.maxPerLeaf(), options.coarsePerNode());
   }
 
   /** The tileset JSON; leaf content URIs are the tile names plus {@code .glb}, relative. */
@@ -120,17 +140,24 @@ public final class TilesetBuilder {
         .put("version", "1.1")
         .put("tilesetVersion", "store-" + layout.storeVersion())
         .put("generator", "citytwin tiles; heights: " + options.geoid().description());
-    ObjectNode root = tile(layout, TileId.root(), contentPrefix);
+    ObjectNode root = tile(layout, TileId.root(), contentPrefix, null);
     // What not drawing the tileset at all would cost: its extent, even when the root is a leaf
     // (error 0). CesiumJS draws nothing of a tileset whose own geometric error is 0.
     TileRegion extent = TileRegion.of(layout.node(TileId.root()).content(), options.geoid());
-    tileset.put("geometricError", diagonalError(extent));
+    double rootError = root.get("geometricError").asDouble();
+    tileset.put("geometricError", Math.max(diagonalError(extent), rootError));
     root.put("refine", "ADD");
     tileset.set("root", root);
     return tileset;
   }
 
-  private ObjectNode tile(TilesetLayout layout, TileId id, String contentPrefix) {
+  /**
+   * One tile and its subtree. A tile with content carries the transform of its ENU frame; since 3D
+   * Tiles multiplies a tile's transform onto its parent's, it is written relative to {@code
+   * parentFrame}, the ECEF transform its nearest ancestor with one set up (null when none did).
+   */
+  private ObjectNode tile(
+      TilesetLayout layout, TileId id, String contentPrefix, double[] parentFrame) {
     TilesetLayout.Node node = layout.node(id);
     TileRegion region = TileRegion.of(node.content(), options.geoid());
     ObjectNode tile = GlbWriter.JSON.createObjectNode();
@@ -138,34 +165,66 @@ public final class TilesetBuilder {
     for (double value : region.toArray()) {
       volume.add(value);
     }
-    if (node.isLeaf()) {
-      tile.put("geometricError", 0.0);
+    double[] frame = parentFrame;
+    if (node.hasContent()) {
+      frame = region.frame().transform();
+      double[] relative = parentFrame == null ? frame : TileTransforms.relative(parentFrame, frame);
       ArrayNode transform = tile.putArray("transform");
-      for (double value : region.frame().transform()) {
+      for (double value : relative) {
         transform.add(value);
       }
       tile.putObject("content").put("uri", contentPrefix + id.name() + ".glb");
+    }
+    if (node.isLeaf()) {
+      tile.put("geometricError", 0.0);
       return tile;
     }
-    tile.put("geometricError", diagonalError(region));
     ArrayNode children = tile.putArray("children");
-    node.children().forEach(child -> children.add(tile(layout, child, contentPrefix)));
+    double childrenError = 0;
+    for (TileId child : node.children()) {
+      ObjectNode childTile = tile(layout, child, contentPrefix, frame);
+      childrenError = Math.max(childrenError, childTile.get("geometricError").asDouble());
+      children.add(childTile);
+    }
+    double error = node.coarseIds().isEmpty() ? diagonalError(region) : node.detailMetres();
+    // A parent's error must exceed its children's, or a viewer could refine a child before it.
+    tile.put("geometricError", Math.max(roundToCentimetre(error), childrenError + 0.01));
     return tile;
   }
 
   /** A region's diagonal in metres, to the centimetre. */
   private static double diagonalError(TileRegion region) {
-    return Math.rint(region.diagonalMetres() * 100) / 100;
+    return roundToCentimetre(region.diagonalMetres());
   }
 
-  /** The content of one leaf: its buildings, read from the store by the leaf's bounds. */
-  public TileContent content(TilesetLayout layout, TileId leaf) throws StoreException {
-    TilesetLayout.Node node = layout.node(leaf);
-    if (!node.isLeaf()) {
-      throw new IllegalArgumentException("tile " + leaf + " has children and no content");
+  private static double roundToCentimetre(double metres) {
+    return Math.rint(metres * 100) / 100;
+  }
+
+  /**
+   * The content of one tile: for a leaf, its buildings less those its ancestors keep, read from the
+   * store by the leaf's bounds; for an inner node, the buildings it keeps, read by gml:id.
+   */
+  public TileContent content(TilesetLayout layout, TileId tile) throws StoreException {
+    TilesetLayout.Node node = layout.node(tile);
+    if (!node.hasContent()) {
+      throw new IllegalArgumentException("tile " + tile + " has children and no content");
     }
     TileRegion region = TileRegion.of(node.content(), options.geoid());
     TileContentBuilder builder = new TileContentBuilder(region.frame(), options.geoid());
+    if (!node.isLeaf()) {
+      List<Literal> ids = node.coarseIds().stream().map(Literal::of).toList();
+      Filter filter = Filter.and(new Filter.TypeIn(types), new Filter.In("gml_id", ids));
+      store.query(
+          Query.of(filter).withGeometry(true),
+          stored -> {
+            if (stored.object().shape() != null) {
+              builder.add(stored.object());
+            }
+          });
+      return builder.build();
+    }
+    Set<String> keptAbove = layout.keptAbove(tile);
     LonLatBounds bounds = node.bounds();
     Filter filter =
         Filter.and(
@@ -175,9 +234,9 @@ public final class TilesetBuilder {
     store.query(
         Query.of(filter).withGeometry(true),
         stored -> {
-          if (stored.object().shape() != null) {
+          if (stored.object().shape() != null && !keptAbove.contains(stored.object().gmlId())) {
             TileAnchor anchor = TileAnchor.of(stored.object());
-            if (leaf.contains(layout.root(), anchor.lon(), anchor.lat())) {
+            if (tile.contains(layout.root(), anchor.lon(), anchor.lat())) {
               builder.add(stored.object());
             }
           }
@@ -185,21 +244,22 @@ public final class TilesetBuilder {
     return builder.build();
   }
 
-  public byte[] glb(TilesetLayout layout, TileId leaf) throws StoreException {
-    return GlbWriter.write(content(layout, leaf));
+  public byte[] glb(TilesetLayout layout, TileId tile) throws StoreException {
+    return GlbWriter.write(content(layout, tile));
   }
 
   /**
-   * Writes {@code tileset.json} and one GLB per leaf into {@code directory}, making leaves on as
-   * many threads as there are processors.
+   * Writes {@code tileset.json} and one GLB per tile with content into {@code directory}, making
+   * tiles on as many threads as there are processors.
    */
   public ExportSummary export(Path directory) throws StoreException, IOException {
     return export(directory, Runtime.getRuntime().availableProcessors());
   }
 
   /**
-   * Writes {@code tileset.json} and one GLB per leaf into {@code directory}, {@code threads} leaves
-   * at a time (each reads its own buildings from the store and holds only those in memory).
+   * Writes {@code tileset.json} and one GLB per tile with content into {@code directory}, {@code
+   * threads} tiles at a time (each reads its own buildings from the store and holds only those in
+   * memory).
    */
   public ExportSummary export(Path directory, int threads) throws StoreException, IOException {
     if (threads < 1) {
@@ -215,7 +275,7 @@ public final class TilesetBuilder {
     ExecutorService pool = Executors.newFixedThreadPool(threads, TilesetBuilder::exportThread);
     try {
       List<Future<ExportSummary>> leaves = new ArrayList<>();
-      for (TilesetLayout.Node leaf : layout.leaves()) {
+      for (TilesetLayout.Node leaf : layout.contentTiles()) {
         leaves.add(pool.submit(() -> exportLeaf(layout, leaf.id(), directory)));
       }
       ExportSummary total = new ExportSummary(0, 0, 0, 0);

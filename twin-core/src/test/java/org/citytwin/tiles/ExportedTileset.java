@@ -24,7 +24,7 @@ record ExportedTileset(Path directory, JsonNode json) {
         directory, new ObjectMapper().readTree(directory.resolve("tileset.json").toFile()));
   }
 
-  /** The tiles with content, depth first. */
+  /** The tiles with content (leaves and inner nodes with coarse buildings), depth first. */
   List<JsonNode> leaves() {
     List<JsonNode> leaves = new ArrayList<>();
     collect(json.get("root"), leaves);
@@ -38,6 +38,39 @@ record ExportedTileset(Path directory, JsonNode json) {
     tile.path("children").forEach(child -> collect(child, leaves));
   }
 
+  /**
+   * The tile's column-major 4x4 transform from its local frame to ECEF, as a viewer computes it:
+   * the product of the transforms on the path from the root down to it (3D Tiles multiplies a
+   * tile's transform onto its parent's).
+   */
+  double[] transform(JsonNode tile) {
+    List<JsonNode> path = new ArrayList<>();
+    if (!pathTo(json.get("root"), tile, path)) {
+      throw new IllegalArgumentException("tile is not in this tileset: " + tile);
+    }
+    double[] world = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+    for (JsonNode step : path) {
+      if (step.has("transform")) {
+        world = TileTransforms.multiply(world, ownTransform(step));
+      }
+    }
+    return world;
+  }
+
+  private static boolean pathTo(JsonNode from, JsonNode target, List<JsonNode> path) {
+    path.add(from);
+    if (from == target) {
+      return true;
+    }
+    for (JsonNode child : from.path("children")) {
+      if (pathTo(child, target, path)) {
+        return true;
+      }
+    }
+    path.remove(path.size() - 1);
+    return false;
+  }
+
   GlbReader glb(JsonNode leaf) throws IOException {
     return GlbReader.read(Files.readAllBytes(file(leaf)));
   }
@@ -46,8 +79,8 @@ record ExportedTileset(Path directory, JsonNode json) {
     return directory.resolve(leaf.at("/content/uri").asText());
   }
 
-  /** The leaf's column-major 4x4 transform from its local frame to ECEF. */
-  static double[] transform(JsonNode leaf) {
+  /** The tile's own {@code transform}, relative to its nearest ancestor with one. */
+  static double[] ownTransform(JsonNode leaf) {
     double[] m = new double[16];
     for (int i = 0; i < 16; i++) {
       m[i] = leaf.get("transform").get(i).asDouble();

@@ -101,7 +101,7 @@ class ReliefTilesetTest {
     int stored = 0;
     for (JsonNode leaf : exported.leaves()) {
       GlbReader glb = exported.glb(leaf);
-      double[] m = ExportedTileset.transform(leaf);
+      double[] m = exported.transform(leaf);
       TileRegion region = ExportedTileset.region(leaf);
       String id = glb.strings("gml_id").get(0);
       Mesh mesh = TileContentBuilder.tileMesh(store.get(id).orElseThrow().object());

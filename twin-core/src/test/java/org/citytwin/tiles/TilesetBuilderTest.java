@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.citytwin.citygml.Fixtures;
 import org.citytwin.load.CityImporter;
 import org.citytwin.load.ImportListener;
 import org.citytwin.model.CityObject;
+import org.citytwin.model.DerivedShape;
 import org.citytwin.model.Mesh;
 import org.citytwin.query.Filter;
 import org.citytwin.store.TwinStore;
@@ -26,11 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exports the Osaka sample mesh 51357346 (537 LOD1 buildings) as a tileset and checks it against
- * the store: every building in exactly one leaf, every vertex inside its tile's region and back on
- * the stored mesh within 1 cm, and every GLB clean under the Khronos glTF validator.
+ * the store: every building in exactly one tile, inner nodes holding the largest of their area,
+ * every vertex inside its tile's region and back on the stored mesh within 1 cm, and every GLB
+ * clean under the Khronos glTF validator.
  */
 class TilesetBuilderTest {
   static final int MAX_PER_LEAF = 100;
+  static final int COARSE = 10;
 
   @TempDir static Path storeDirectory;
   @TempDir static Path exportDirectory;
@@ -49,7 +53,7 @@ class TilesetBuilderTest {
     }
     geoid = GeoidModel.egm96OrConstant(36.7);
     summary =
-        new TilesetBuilder(store, new TilesetBuilder.Options(MAX_PER_LEAF, geoid))
+        new TilesetBuilder(store, new TilesetBuilder.Options(MAX_PER_LEAF, geoid, COARSE))
             .export(exportDirectory);
     exported = ExportedTileset.read(exportDirectory);
   }
@@ -69,13 +73,18 @@ class TilesetBuilderTest {
     // 0.
     double error = single.get("geometricError").asDouble();
     assertTrue(error > 1000 && error < 2000, "tileset geometricError " + error);
-    assertEquals(
-        exported.json().at("/root/geometricError").asDouble(),
-        exported.json().get("geometricError").asDouble());
+    // With inner content, the root's error is the largest building it leaves to its children,
+    // below the tileset's (the extent's diagonal: what drawing nothing would miss).
+    double rootError = exported.json().at("/root/geometricError").asDouble();
+    assertTrue(rootError > 0 && rootError < exported.json().get("geometricError").asDouble());
   }
 
+  /**
+   * Refinement is ADD and inner nodes keep the largest buildings of their area, so a building is in
+   * exactly one tile: the inner node that kept it or the leaf its anchor falls in.
+   */
   @Test
-  void everyBuildingIsInExactlyOneLeaf() throws Exception {
+  void everyBuildingIsInExactlyOneTile() throws Exception {
     long buildings = store.count(new Filter.TypeIn(TilesetLayout.TYPES));
     assertEquals(537, buildings, "buildings in 51357346_bldg_6697_op.gml");
     Map<String, Integer> seen = new HashMap<>();
@@ -89,9 +98,66 @@ class TilesetBuilderTest {
       assertEquals(ids.size(), featureCount);
     }
     assertEquals(buildings, seen.size());
-    seen.forEach((id, times) -> assertEquals(1, times, id + " appears in " + times + " leaves"));
+    seen.forEach((id, times) -> assertEquals(1, times, id + " appears in " + times + " tiles"));
     assertEquals(buildings, summary.buildings());
     assertTrue(summary.tiles() > 5, "the sample is split into several leaves: " + summary);
+  }
+
+  /**
+   * Each inner node with content holds the {@link #COARSE} buildings of largest footprint area
+   * times height among those of its subtree (itself and its descendants), the scores recomputed
+   * here from the store; its geometric error is at least the size (height or ground diagonal) of
+   * every building below it, and exceeds each child's error.
+   */
+  @Test
+  void innerNodesKeepTheLargestBuildingsOfTheirSubtree() throws Exception {
+    int innerWithContent = 0;
+    for (JsonNode tile : allTiles(exported.json().get("root"))) {
+      if (!tile.has("children")) {
+        assertEquals(0.0, tile.get("geometricError").asDouble(), "a leaf's error");
+        continue;
+      }
+      for (JsonNode child : tile.get("children")) {
+        assertTrue(
+            child.get("geometricError").asDouble() < tile.get("geometricError").asDouble(),
+            "child error " + child.get("geometricError") + " vs " + tile.get("geometricError"));
+      }
+      List<String> own = exported.glb(tile).strings("gml_id");
+      assertEquals(COARSE, own.size(), tile.at("/content/uri") + " holds " + own);
+      innerWithContent++;
+      double smallestOwn = own.stream().mapToDouble(TilesetBuilderTest::score).min().orElseThrow();
+      double error = tile.get("geometricError").asDouble();
+      for (JsonNode below : allTiles(tile)) {
+        if (below == tile) {
+          continue;
+        }
+        for (String id : exported.glb(below).strings("gml_id")) {
+          assertTrue(score(id) <= smallestOwn, id + " below " + tile.at("/content/uri"));
+          double size = TilesetLayout.sizeMetres(stored(id).shape().envelope());
+          assertTrue(size <= error + 0.01, id + " of size " + size + " m, error " + error);
+        }
+      }
+    }
+    assertTrue(innerWithContent >= 1, "the sample has inner nodes");
+  }
+
+  private static List<JsonNode> allTiles(JsonNode tile) {
+    List<JsonNode> tiles = new ArrayList<>(List.of(tile));
+    tile.path("children").forEach(child -> tiles.addAll(allTiles(child)));
+    return tiles;
+  }
+
+  private static double score(String gmlId) {
+    DerivedShape shape = stored(gmlId).shape();
+    return shape.footprintAreaSquareMetres() * Math.max(0, shape.heightMetres());
+  }
+
+  private static CityObject stored(String gmlId) {
+    try {
+      return store.get(gmlId, false).orElseThrow().object();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read " + gmlId, e);
+    }
   }
 
   /**
@@ -143,7 +209,7 @@ class TilesetBuilderTest {
     double worst = 0;
     for (JsonNode leaf : exported.leaves()) {
       GlbReader glb = exported.glb(leaf);
-      double[] m = ExportedTileset.transform(leaf);
+      double[] m = exported.transform(leaf);
       TileRegion region = ExportedTileset.region(leaf);
       float[] positions = glb.floats("POSITION");
       float[] featureIds = glb.floats("_FEATURE_ID_0");

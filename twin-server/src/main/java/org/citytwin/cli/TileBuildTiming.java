@@ -62,7 +62,7 @@ final class TileBuildTiming {
       TilesetBuilder.ExportSummary summary = builder.export(directory, threads);
       double seconds = (System.nanoTime() - start) / 1e9;
       out.printf(
-          "3D tileset, cold (export-tiles path, %d threads): %,d leaves, %,d buildings in %.1f s:"
+          "3D tileset, cold (export-tiles path, %d threads): %,d tiles with content, %,d buildings in %.1f s:"
               + " %,.0f buildings/s; %.2fx the store read's time (goal: %d s per 100,000"
               + " buildings on 2 cores, here %.1f s per 100,000)%n",
           threads,

@@ -128,21 +128,26 @@ public final class TilesApi {
       }
       // Buildings keep their ETags of before there were layers; other layers name themselves.
       String etagName = name.equals("buildings") ? versionText : versionText + "-" + name;
-      if (VersionedContent.notModified(ctx, etagName + "-" + file)) {
-        return;
-      }
       if (file.equals("tileset.json")) {
-        ctx.contentType("application/json").result(body(current, null));
+        if (!VersionedContent.notModified(ctx, etagName + "-" + file)) {
+          ctx.contentType("application/json").result(tilesetBody(current));
+        }
         return;
       }
-      ctx.contentType(GLB).result(body(current, leaf(current, file)));
+      TileId tile = contentTile(current, file);
+      boolean gzip = GlbResponse.acceptsGzip(ctx);
+      // The gzip variant is another representation, so it has an ETag of its own.
+      if (VersionedContent.notModified(ctx, etagName + "-" + file + (gzip ? "-gzip" : ""))) {
+        return;
+      }
+      String folder = diskFolder(current);
+      String glb = tile.name() + ".glb";
+      CachedTiles.Maker maker = () -> builder.glb(current, tile);
+      GlbResponse.send(
+          ctx, gzip ? tiles.getGzipped(folder, glb, maker) : tiles.get(folder, glb, maker), gzip);
     }
 
-    private byte[] body(TilesetLayout current, TileId leaf) throws StoreException, IOException {
-      if (leaf != null) {
-        return tiles.get(
-            diskFolder(current), leaf.name() + ".glb", () -> builder.glb(current, leaf));
-      }
+    private byte[] tilesetBody(TilesetLayout current) throws IOException {
       String key = name + "/v" + current.storeVersion() + "/tileset";
       byte[] cached = cache.get(key);
       if (cached != null) {
@@ -161,6 +166,7 @@ public final class TilesApi {
           + current.storeVersion()
           + "-leaf"
           + options.maxPerLeaf()
+          + (options.coarsePerNode() > 0 ? "-coarse" + options.coarsePerNode() : "")
           + "-geoid"
           + geoid
           + "-glb"
@@ -195,7 +201,7 @@ public final class TilesApi {
     }
   }
 
-  private static TileId leaf(TilesetLayout layout, String file) {
+  private static TileId contentTile(TilesetLayout layout, String file) {
     if (!file.endsWith(".glb")) {
       throw HttpProblem.notFound("no tileset file " + file + "; tiles end in .glb");
     }
@@ -206,7 +212,7 @@ public final class TilesApi {
       throw HttpProblem.notFound(e.getMessage());
     }
     TilesetLayout.Node node = layout.nodes().get(id);
-    if (node == null || !node.isLeaf()) {
+    if (node == null || !node.hasContent()) {
       throw HttpProblem.notFound("tile " + id + " has no content in this tileset");
     }
     return id;

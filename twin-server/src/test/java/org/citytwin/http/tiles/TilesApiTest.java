@@ -1,10 +1,13 @@
 package org.citytwin.http.tiles;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -12,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.citytwin.http.LiveTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +95,41 @@ class TilesApiTest {
           cached.anyMatch(p -> p.getFileName().toString().equals(uri)),
           uri + " kept in the disk cache");
     }
+  }
+
+  /**
+   * A client accepting gzip gets the GLB gzip-encoded (compressed once when cached), the same bytes
+   * once decompressed, with its own strong ETag and Vary; one refusing it (q=0) gets plain bytes.
+   */
+  @Test
+  void glbsAreServedGzippedToClientsThatAcceptIt() throws Exception {
+    String tilesetPath = versionedTileset();
+    String glbPath =
+        tilesetPath.replace(
+            "tileset.json",
+            firstLeafUri(new ObjectMapper().readTree(twin.getBytes(tilesetPath).body())));
+    HttpResponse<byte[]> plain = twin.getBytes(glbPath);
+    HttpResponse<byte[]> gzipped = twin.getBytes(glbPath, "Accept-Encoding", "br, gzip;q=0.8");
+    assertEquals(200, gzipped.statusCode());
+    assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals("Accept-Encoding", gzipped.headers().firstValue("Vary").orElseThrow());
+    assertEquals(
+        String.valueOf(gzipped.body().length),
+        gzipped.headers().firstValue("Content-Length").orElseThrow());
+    byte[] inflated;
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      inflated = in.readAllBytes();
+    }
+    assertArrayEquals(plain.body(), inflated);
+    assertTrue(
+        gzipped.body().length < plain.body().length / 2, "GLBs of LOD1 blocks compress well");
+    String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+    assertNotEquals(plain.headers().firstValue("ETag").orElseThrow(), etag);
+    assertEquals(
+        304, twin.getBytes(glbPath, "Accept-Encoding", "gzip", "If-None-Match", etag).statusCode());
+    HttpResponse<byte[]> refused = twin.getBytes(glbPath, "Accept-Encoding", "gzip;q=0");
+    assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty());
+    assertArrayEquals(plain.body(), refused.body());
   }
 
   @Test

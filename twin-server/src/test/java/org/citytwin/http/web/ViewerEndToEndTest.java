@@ -3,16 +3,13 @@ package org.citytwin.http.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.citytwin.http.LiveTwin;
@@ -27,11 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * viewer-e2e.cjs) loading the tiles, colouring by flood depth and height, picking a building.
  */
 class ViewerEndToEndTest {
-  /** Generous: software WebGL on a shared 2-core machine takes minutes to settle the tiles. */
-  private static final long BROWSER_MINUTES = 10;
-
-  private static final Path OUTPUT = Path.of("target", "viewer-e2e");
-
   @TempDir static Path directory;
   private static LiveTwin twin;
 
@@ -76,53 +68,17 @@ class ViewerEndToEndTest {
 
   @Test
   void clickingABuildingShowsItsGmlIdInThePanel() throws Exception {
-    Path playwright = Path.of(System.getProperty("playwright.dir", "../.cache/playwright-core"));
-    Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
-    if (!Files.isDirectory(playwright.resolve("node_modules/playwright-core"))) {
-      fail(
-          "playwright-core is not installed under "
-              + playwright.toAbsolutePath()
-              + "; run .ci/run or: npm install --prefix "
-              + playwright
-              + " playwright-core@1.65.1");
-    }
-    if (!Files.isExecutable(chromium)) {
-      fail(
-          "no Chromium at "
-              + chromium
-              + "; run .ci/run or: apt-get install chromium (or pass -Dchromium.path=...)");
-    }
-    Files.createDirectories(OUTPUT);
-    Path screenshot = OUTPUT.resolve("viewer.png");
-    Path reportFile = OUTPUT.resolve("report.json");
-    Files.deleteIfExists(screenshot);
-
-    Process browser =
-        new ProcessBuilder(
-                "node",
-                script().toString(),
-                playwright.toString(),
-                chromium.toString(),
-                "http://localhost:" + twin.port() + "/",
-                screenshot.toString())
-            .redirectOutput(reportFile.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    if (!browser.waitFor(BROWSER_MINUTES, TimeUnit.MINUTES)) {
-      browser.destroyForcibly();
-      fail("the browser did not finish within " + BROWSER_MINUTES + " minutes");
-    }
-    String output = Files.readString(reportFile);
-    assertEquals(0, browser.exitValue(), "viewer-e2e.cjs failed; its report: " + output);
-    JsonNode report = new ObjectMapper().readTree(output);
-    System.out.println("viewer e2e: " + report);
-
+    JsonNode report = ViewerBrowser.run(twin, "viewer", null);
+    Path screenshot = ViewerBrowser.screenshot("viewer");
     assertEquals("ready", report.path("viewerState").asText(), report.toPrettyString());
     for (String problems :
         new String[] {"consoleErrors", "pageErrors", "failedRequests", "foreignRequests"}) {
       assertTrue(report.get(problems).isEmpty(), problems + ": " + report.get(problems));
     }
     assertFalse(report.has("failure"), report.toPrettyString());
+    // Without relief in the store the viewer does not even ask for its tileset.
+    assertEquals("[\"absent\"]", report.path("relief").toString());
+    assertFalse(report.has("reliefRequests"), report.toPrettyString());
     String legends = report.path("legends").toString();
     assertTrue(legends.contains("River flood depth") && legends.contains("Height"), legends);
 
@@ -133,9 +89,5 @@ class ViewerEndToEndTest {
     String panel = report.path("panelText").asText();
     assertTrue(panel.contains(LiveTwin.BUILDINGS), "the panel lacks the store's record: " + panel);
     assertTrue(Files.size(screenshot) > 10_000, "screenshot " + screenshot + " is nearly empty");
-  }
-
-  private static Path script() throws Exception {
-    return Path.of(ViewerEndToEndTest.class.getResource("viewer-e2e.cjs").toURI()).toAbsolutePath();
   }
 }

@@ -4,13 +4,16 @@
 // Every browser console error, uncaught exception, failed request and request leaving the
 // server's origin is listed in the report; the Java test decides what passes.
 //
-// Usage: node viewer-e2e.cjs PLAYWRIGHT_PREFIX CHROMIUM URL SCREENSHOT.png
+// With MODE "relief" it only waits for the viewer, then turns the relief checkbox off and on,
+// recording the viewer's relief state after each step.
+//
+// Usage: node viewer-e2e.cjs PLAYWRIGHT_PREFIX CHROMIUM URL SCREENSHOT.png [MODE]
 // PLAYWRIGHT_PREFIX is the npm --prefix the playwright-core package was installed into.
 'use strict';
 const path = require('path');
 const { createRequire } = require('module');
 
-const [prefix, executablePath, url, screenshot] = process.argv.slice(2);
+const [prefix, executablePath, url, screenshot, mode] = process.argv.slice(2);
 const { chromium } = createRequire(path.join(path.resolve(prefix), 'package.json'))('playwright-core');
 
 const ARGS = [
@@ -63,6 +66,15 @@ async function drive(page, report) {
     return;
   }
   report.viewerMillis = await page.evaluate(() => window.twinViewer.millis);
+  report.relief = [await page.evaluate(() => window.twinViewer.relief)];
+  if (mode === 'relief') {
+    report.reliefToggle = await page.locator('#controls').innerText();
+    for (let i = 0; i < 2; i++) {
+      await page.locator('#show-relief').click();
+      report.relief.push(await page.evaluate(() => window.twinViewer.relief));
+    }
+    return;
+  }
   await page.selectOption('#colour-by', 'river_flood_depth');
   report.legends = [await page.locator('#legend').textContent()];
   await page.selectOption('#colour-by', 'height');
@@ -98,6 +110,9 @@ async function run() {
     page.on('pageerror', (error) => report.pageErrors.push(String(error.stack || error)));
     page.on('request', (request) => {
       report.requests++;
+      if (request.url().includes('/relief/')) {
+        report.reliefRequests = (report.reliefRequests || 0) + 1;
+      }
       const target = request.url();
       if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) {
         report.foreignRequests.push(target);
