@@ -15,16 +15,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
+import org.citytwin.http.sensors.SensorsApi;
 import org.citytwin.load.CityImporter;
 import org.citytwin.load.ImportListener;
 import org.citytwin.load.ImportSummary;
+import org.citytwin.sensor.SensorOptions;
+import org.citytwin.sensor.SensorService;
 import org.citytwin.store.TwinStore;
 
 /**
  * A real twin for server tests: sample CityGML files imported into an H2GIS store in a temporary
- * directory and the real server on a free port, talked to over HTTP. One per test class.
+ * directory and the real server on a free port, talked to over HTTP. One per test class. Like
+ * {@code twin serve} it has the live sensor API at {@code /sensors/v1} (empty until a test feeds
+ * it; writes take {@link #SENSOR_TOKEN}).
  */
 public final class LiveTwin implements AutoCloseable {
   /** 537 buildings, 54 of them with river-flood depths. */
@@ -33,15 +39,20 @@ public final class LiveTwin implements AutoCloseable {
   /** Roads of the same map sheet. */
   public static final String ROADS = "51357346_tran_6697_op.gml";
 
+  /** The bearer token sensor writes need. */
+  public static final String SENSOR_TOKEN = "live-twin-token";
+
   private static final Path SAMPLE = Path.of("..", "data", "citygml");
 
   private final TwinStore store;
+  private final SensorService sensors;
   private final TwinServer server;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private LiveTwin(TwinStore store, TwinServer server) {
+  private LiveTwin(TwinStore store, SensorService sensors, TwinServer server) {
     this.store = store;
+    this.sensors = sensors;
     this.server = server;
   }
 
@@ -51,6 +62,7 @@ public final class LiveTwin implements AutoCloseable {
   public static LiveTwin start(Path directory, ServerOptions options, String... files)
       throws Exception {
     TwinStore store = TwinStore.open(directory.resolve("store"));
+    SensorService sensors = null;
     try (CityGmlParser parser = new CityGmlParser(2, null)) {
       List<Path> paths = Arrays.stream(files).map(SAMPLE::resolve).toList();
       paths.forEach(p -> assertTrue(Files.isRegularFile(p), "sample file missing: " + p));
@@ -58,8 +70,14 @@ public final class LiveTwin implements AutoCloseable {
           new CityImporter(store, parser, ImportListener.SILENT)
               .importAll(CityGmlSources.expand(paths));
       assertTrue(summary.failures().isEmpty(), summary.failures().toString());
-      return new LiveTwin(store, TwinServer.start(store, options));
+      sensors = SensorService.open(store, SensorOptions.defaults());
+      SensorsApi sensorsApi = new SensorsApi(sensors, Optional.of(SENSOR_TOKEN));
+      return new LiveTwin(
+          store, sensors, TwinServer.start(store, options, Optional.of(sensorsApi)));
     } catch (Exception | AssertionError e) {
+      if (sensors != null) {
+        sensors.close();
+      }
       store.close();
       throw e;
     }
@@ -80,6 +98,11 @@ public final class LiveTwin implements AutoCloseable {
   /** {@code http://localhost:PORT}. */
   public String root() {
     return "http://localhost:" + server.port();
+  }
+
+  /** {@code http://localhost:PORT/sensors/v1}. */
+  public String sensorsApi() {
+    return root() + SensorsApi.ROOT;
   }
 
   /** {@code http://localhost:PORT/api}. */
@@ -135,7 +158,11 @@ public final class LiveTwin implements AutoCloseable {
     try {
       server.close();
     } finally {
-      store.close();
+      try {
+        sensors.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }

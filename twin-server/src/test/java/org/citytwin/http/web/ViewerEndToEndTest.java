@@ -12,25 +12,39 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.citytwin.cli.TwinCommand;
 import org.citytwin.http.LiveTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * The viewer as a person meets it: the real server over a real store of one sample sheet, the page
- * and CesiumJS over HTTP, and headless Chromium (Debian's, driven by playwright-core through
- * viewer-e2e.cjs) loading the tiles, colouring by flood depth and height, picking a building.
+ * The viewer as a person meets it: the real server over a real store of one sample sheet with the
+ * synthetic sample sensor feed replayed into it ({@code twin sensors replay}), the page and
+ * CesiumJS over HTTP, and headless Chromium (Debian's, driven by playwright-core through
+ * viewer-e2e.cjs) loading the tiles, colouring by flood depth and height, picking a building, then
+ * clicking the river gauge's marker and watching a new observation raise an alert.
  */
 class ViewerEndToEndTest {
   /** Generous: software WebGL on a shared 2-core machine takes minutes to settle the tiles. */
   private static final long BROWSER_MINUTES = 10;
 
   private static final Path OUTPUT = Path.of("target", "viewer-e2e");
+  private static final Path SAMPLE_FEED = Path.of("..", "data", "sensors");
+  private static final String GAUGE = "sample-river-gauge";
+  private static final String GAUGE_LEVEL = "sample-river-level";
+
+  /** Above the sample gauge's flood-danger level (4.0 m), so posting it raises an alert. */
+  private static final String ALERT_LEVEL = "4.5";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path directory;
   private static LiveTwin twin;
@@ -38,6 +52,22 @@ class ViewerEndToEndTest {
   @BeforeAll
   static void start() throws Exception {
     twin = LiveTwin.start(directory, LiveTwin.BUILDINGS);
+    // The whole six-hour feed at once, moved to start now, as a user would replay it.
+    int exit =
+        new CommandLine(new TwinCommand())
+            .execute(
+                "sensors",
+                "replay",
+                SAMPLE_FEED.resolve("sample-feed.csv").toString(),
+                "--entities",
+                SAMPLE_FEED.resolve("sample-entities.json").toString(),
+                "--speed",
+                "1000000",
+                "--url",
+                twin.sensorsApi(),
+                "--token",
+                LiveTwin.SENSOR_TOKEN);
+    assertEquals(0, exit, "twin sensors replay failed");
   }
 
   @AfterAll
@@ -74,8 +104,14 @@ class ViewerEndToEndTest {
     assertEquals(200, get("/api").statusCode(), "the API is still served beside the viewer");
   }
 
+  private static JsonNode getJson(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertEquals(200, response.statusCode(), path + ": " + response.body());
+    return JSON.readTree(response.body());
+  }
+
   @Test
-  void clickingABuildingShowsItsGmlIdInThePanel() throws Exception {
+  void picksABuildingAndWatchesTheLiveSensors() throws Exception {
     Path playwright = Path.of(System.getProperty("playwright.dir", "../.cache/playwright-core"));
     Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     if (!Files.isDirectory(playwright.resolve("node_modules/playwright-core"))) {
@@ -96,6 +132,7 @@ class ViewerEndToEndTest {
     Path screenshot = OUTPUT.resolve("viewer.png");
     Path reportFile = OUTPUT.resolve("report.json");
     Files.deleteIfExists(screenshot);
+    Files.deleteIfExists(OUTPUT.resolve("viewer-sensors.png"));
 
     Process browser =
         new ProcessBuilder(
@@ -104,7 +141,10 @@ class ViewerEndToEndTest {
                 playwright.toString(),
                 chromium.toString(),
                 "http://localhost:" + twin.port() + "/",
-                screenshot.toString())
+                screenshot.toString(),
+                LiveTwin.SENSOR_TOKEN,
+                GAUGE,
+                ALERT_LEVEL)
             .redirectOutput(reportFile.toFile())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
@@ -114,7 +154,7 @@ class ViewerEndToEndTest {
     }
     String output = Files.readString(reportFile);
     assertEquals(0, browser.exitValue(), "viewer-e2e.cjs failed; its report: " + output);
-    JsonNode report = new ObjectMapper().readTree(output);
+    JsonNode report = JSON.readTree(output);
     System.out.println("viewer e2e: " + report);
 
     assertEquals("ready", report.path("viewerState").asText(), report.toPrettyString());
@@ -133,6 +173,55 @@ class ViewerEndToEndTest {
     String panel = report.path("panelText").asText();
     assertTrue(panel.contains(LiveTwin.BUILDINGS), "the panel lacks the store's record: " + panel);
     assertTrue(Files.size(screenshot) > 10_000, "screenshot " + screenshot + " is nearly empty");
+    checkSensors(report);
+  }
+
+  /** What the page showed of the sensors, against what the server holds. */
+  private static void checkSensors(JsonNode report) throws Exception {
+    JsonNode before = report.path("sensorsBefore");
+    assertEquals("live", before.path("state").asText(), report.toPrettyString());
+    Set<String> things = new HashSet<>();
+    getJson("/sensors/v1/Things").path("value").forEach(t -> things.add(t.path("id").asText()));
+    Set<String> markers = new HashSet<>();
+    before.path("markers").fieldNames().forEachRemaining(markers::add);
+    assertEquals(things, markers, "one marker per thing");
+    // The replayed feed ends with the river back below its standby level (2.0 m).
+    double level =
+        getJson("/sensors/v1/Datastreams/" + GAUGE_LEVEL + "/Observations/latest")
+            .at("/value/0/result")
+            .asDouble();
+    assertTrue(level < 2.0, "the sample feed should end below standby, ended at " + level);
+    assertEquals("NORMAL", before.at("/markers/" + GAUGE).asText(), before.toString());
+    assertEquals(8, before.path("alerts").asInt(), "the feed's recorded alerts are listed");
+
+    String panel = report.path("sensorPanelText").asText();
+    assertTrue(panel.contains(level + " m"), "the panel lacks the gauge's value: " + panel);
+    assertFalse(report.path("pickedAfterSensor").asBoolean(), "the building stayed picked");
+    // Six hours of a series every 10 minutes, one per charted interval.
+    assertEquals(36, report.path("chartPoints").asInt(), report.toPrettyString());
+
+    assertEquals(201, report.at("/posted/status").asInt(), report.path("posted").toString());
+    JsonNode alert = getJson("/sensors/v1/Alerts?limit=1").at("/value/0");
+    assertEquals("FLOOD_DANGER", alert.path("to").asText(), alert.toString());
+    assertEquals(Double.parseDouble(ALERT_LEVEL), alert.path("levelMetres").asDouble());
+    JsonNode after = report.path("sensorsAfter");
+    assertEquals(alert.path("id").asLong(), after.path("lastLiveAlert").asLong(), after.toString());
+    assertEquals("FLOOD_DANGER", after.at("/markers/" + GAUGE).asText(), after.toString());
+    int buildings = alert.path("floodingBuildings").size();
+    assertTrue(buildings > 0, "the sample gauge's alert lists no flooding buildings: " + alert);
+    for (String field : new String[] {"toastText", "listedAlertText"}) {
+      String text = report.path(field).asText();
+      assertTrue(text.contains("flood danger"), field + ": " + text);
+      assertTrue(text.contains(ALERT_LEVEL + " m"), field + ": " + text);
+      assertTrue(text.contains(buildings + " buildings at flood risk"), field + ": " + text);
+    }
+    String panelAfter = report.path("sensorPanelAfter").asText();
+    assertTrue(
+        panelAfter.contains(ALERT_LEVEL + " m"), "the open panel did not update: " + panelAfter);
+    assertEquals(
+        buildings, report.path("highlighted").asInt(), "highlighted after the alert click");
+    Path sensorsShot = OUTPUT.resolve("viewer-sensors.png");
+    assertTrue(Files.size(sensorsShot) > 10_000, "screenshot " + sensorsShot + " is nearly empty");
   }
 
   private static Path script() throws Exception {
