@@ -59,7 +59,7 @@ export const CONGESTION = [
 ];
 
 const TIDE = { key: "TIDE", colour: "#00a6a6", label: "tide level (no stages)" };
-const FLOW = { key: "FLOW", colour: "#7b68ee", label: "people through a line (no level)" };
+const FLOW = { key: "FLOW", colour: "#7b68ee", label: "people: a flow or no area (no level)" };
 
 /** The datastream whose state colours a thing's marker, when a thing has several. */
 const HEADLINE_ORDER = [
@@ -98,6 +98,7 @@ export function stateOf(datastream, observation, now = Date.now()) {
     case "CONGESTION_LEVEL":
       return CONGESTION.find((c) => c.level === Math.round(value)) ?? CONGESTION[0];
     case "PEOPLE_COUNT": {
+      // A count over the walkable ground of a crowd area gets its level from CrowdAreas (sensors.js).
       const area = datastream.countScope?.areaSquareMetres;
       return area > 0 ? congestionOfDensity(value / area) : FLOW;
     }
@@ -122,8 +123,20 @@ export function congestionOfDensity(personsPerSquareMetre) {
   return CONGESTION.filter((c) => personsPerSquareMetre >= c.density).pop() ?? CONGESTION[0];
 }
 
-export function congestionNamed(name) {
-  return CONGESTION.find((c) => c.key === name) ?? null;
+/**
+ * The state of a crowd area from its CrowdAreas properties: its congestion, or for a line count
+ * (a flow, no density) the flow colour; grey when its count is stale or missing.
+ */
+export function areaStateOf(properties, now = Date.now()) {
+  const time = Date.parse(properties.phenomenonTime);
+  if (Number.isNaN(time)) {
+    return NO_VALUE;
+  }
+  if (now - time > STALE_AFTER_MS) {
+    return STALE;
+  }
+  const level = CONGESTION.find((c) => c.key === properties.congestion);
+  return level ?? (properties.personsPerMinute != null ? FLOW : NO_VALUE);
 }
 
 /** Water-level stage by server name (alerts carry them), for its label and colour. */

@@ -7,7 +7,7 @@
 import * as Cesium from "cesium";
 import { SensorFeed } from "./sensor-feed.js";
 import { formatValue, SensorPanel } from "./sensor-panel.js";
-import { congestionNamed, headlineOf, stateOf, waterStageNamed } from "./sensor-states.js";
+import { areaStateOf, headlineOf, stateOf, waterStageNamed } from "./sensor-states.js";
 
 const CHART_HOURS = 6;
 const CHART_INTERVAL = "PT10M";
@@ -45,6 +45,9 @@ export class SensorLayer {
     this.areas = new Cesium.CustomDataSource("crowd-areas");
     this.selected = null; // {thingId, datastreamId}
     this.hasCrowdAreas = false;
+    this.areaFeatures = []; // the latest CrowdAreas features
+    this.areaOfThing = new Map(); // thing id -> its crowd area's properties
+    this.areaDatastreams = new Set(); // the datastreams counting them
     this.alertCount = 0;
     this.highlighted = 0;
     this.state = "off";
@@ -78,7 +81,10 @@ export class SensorLayer {
       congestion: () => this.refreshAreas(),
       connection: (state) => this.connection(state),
     });
-    setInterval(() => this.redraw(), RECHECK_MS);
+    setInterval(() => {
+      this.drawAreas();
+      this.redraw();
+    }, RECHECK_MS);
   }
 
   failed(e) {
@@ -124,7 +130,7 @@ export class SensorLayer {
       }
       unknown ||= !this.datastreams.has(o.datastream);
       charted ||= o.datastream === this.selected?.datastreamId;
-      crowd ||= this.areaDatastreams?.has(o.datastream) ?? false;
+      crowd ||= this.areaDatastreams.has(o.datastream);
     }
     if (unknown) {
       this.reloadEntities(); // things put after this page loaded, e.g. by a replay
@@ -169,8 +175,20 @@ export class SensorLayer {
     return {
       datastream,
       observation,
-      state: datastream ? stateOf(datastream, observation, now) : null,
+      state: datastream ? this.stateOf(datastream, observation, now) : null,
     };
+  }
+
+  /**
+   * As sensor-states.stateOf, except that a count over a crowd area's walkable ground takes the
+   * area's congestion, which only the server can work out (it knows the ground).
+   */
+  stateOf(datastream, observation, now) {
+    const area = this.areaOfThing.get(datastream.thing);
+    if (area && datastream.kind === "PEOPLE_COUNT" && area.datastream === datastream.id) {
+      return areaStateOf(area, now);
+    }
+    return stateOf(datastream, observation, now);
   }
 
   drawMarker(thing, now) {
@@ -224,20 +242,27 @@ export class SensorLayer {
       this.hasCrowdAreas = false; // listed but not answering: leave the layer out
       return;
     }
-    this.areaDatastreams = new Set();
+    this.areaFeatures = collection.features ?? [];
+    this.areaOfThing = new Map(this.areaFeatures.map((f) => [f.properties?.id, f.properties]));
+    this.areaDatastreams = new Set(this.areaFeatures.map((f) => f.properties?.datastream));
+    this.drawAreas();
+    this.redraw(); // markers of counts over crowd areas take the areas' levels
+  }
+
+  drawAreas() {
+    const now = Date.now();
     const entities = this.areas.entities;
     entities.suspendEvents();
     entities.removeAll();
-    for (const feature of collection.features ?? []) {
+    for (const feature of this.areaFeatures) {
       const p = feature.properties ?? {};
-      this.areaDatastreams.add(p.datastream);
-      const level = congestionNamed(p.congestion);
-      const colour = Cesium.Color.fromCssColorString(level?.colour ?? "#9e9e9e");
+      const state = areaStateOf(p, now);
+      const colour = Cesium.Color.fromCssColorString(state.colour);
       polygonsOf(feature.geometry).forEach((hierarchy, i) =>
         entities.add({
           id: `${AREA}${p.id}:${i}`,
           name: p.name,
-          properties: { thing: p.id, congestion: p.congestion ?? null },
+          properties: { thing: p.id, state: state.key },
           polygon: {
             hierarchy,
             height: 0.5, // just above the globe the city stands on
@@ -292,7 +317,7 @@ export class SensorLayer {
     const now = Date.now();
     const rows = this.datastreamsOf(thing.id).map((datastream) => {
       const observation = this.latest.get(datastream.id);
-      return { datastream, observation, state: stateOf(datastream, observation, now) };
+      return { datastream, observation, state: this.stateOf(datastream, observation, now) };
     });
     this.panel.showThing(thing, rows, this.selected.datastreamId, (datastreamId) => {
       this.selected.datastreamId = datastreamId;
@@ -320,7 +345,7 @@ export class SensorLayer {
       if (this.selected?.datastreamId !== datastream.id) {
         return; // another was chosen meanwhile
       }
-      const state = stateOf(datastream, latest);
+      const state = this.stateOf(datastream, latest, Date.now());
       this.panel.showChart(
         {
           rows,

@@ -176,6 +176,28 @@ class ViewerEndToEndTest {
     checkSensors(report);
   }
 
+  /** The polygons of the server's crowd areas, or 0 when its sensor API lists none. */
+  private static int crowdAreaPolygons() throws Exception {
+    boolean listed = false;
+    for (JsonNode link : getJson("/sensors/v1").path("value")) {
+      listed |= link.path("name").asText().equals("CrowdAreas");
+    }
+    if (!listed) {
+      return 0;
+    }
+    int polygons = 0;
+    for (JsonNode area : getJson("/sensors/v1/CrowdAreas").path("features")) {
+      JsonNode geometry = area.path("geometry");
+      polygons +=
+          switch (geometry.path("type").asText()) {
+            case "Polygon" -> 1;
+            case "MultiPolygon" -> geometry.path("coordinates").size();
+            default -> 0;
+          };
+    }
+    return polygons;
+  }
+
   /** What the page showed of the sensors, against what the server holds. */
   private static void checkSensors(JsonNode report) throws Exception {
     JsonNode before = report.path("sensorsBefore");
@@ -186,13 +208,16 @@ class ViewerEndToEndTest {
     before.path("markers").fieldNames().forEachRemaining(markers::add);
     assertEquals(things, markers, "one marker per thing");
     // The replayed feed ends with the river back below its standby level (2.0 m).
-    double level =
-        getJson("/sensors/v1/Datastreams/" + GAUGE_LEVEL + "/Observations/latest")
-            .at("/value/0/result")
-            .asDouble();
+    String last =
+        Files.readAllLines(SAMPLE_FEED.resolve("sample-feed.csv")).stream()
+            .filter(line -> line.startsWith(GAUGE_LEVEL + ","))
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    double level = Double.parseDouble(last.substring(last.lastIndexOf(',') + 1));
     assertTrue(level < 2.0, "the sample feed should end below standby, ended at " + level);
     assertEquals("NORMAL", before.at("/markers/" + GAUGE).asText(), before.toString());
     assertEquals(8, before.path("alerts").asInt(), "the feed's recorded alerts are listed");
+    assertEquals(crowdAreaPolygons(), before.path("areas").asInt(), "crowd area polygons drawn");
 
     String panel = report.path("sensorPanelText").asText();
     assertTrue(panel.contains(level + " m"), "the panel lacks the gauge's value: " + panel);
