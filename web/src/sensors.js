@@ -48,13 +48,12 @@ export class SensorLayer {
     this.areaFeatures = []; // the latest CrowdAreas features
     this.areaOfThing = new Map(); // thing id -> its crowd area's properties
     this.areaDatastreams = new Set(); // the datastreams counting them
-    this.alertCount = 0;
+    this.shownAlerts = new Set(); // alert ids
     this.highlighted = 0;
     this.state = "off";
-    this.reloadEntities = debounced(
-      () => this.loadEntities().catch((e) => this.failed(e)),
-      SETTLE_MS,
-    );
+    // New datastreams may belong to new crowd areas too.
+    const reload = () => this.loadEntities().then(() => this.loadAreas());
+    this.reloadEntities = debounced(() => reload().catch((e) => this.failed(e)), SETTLE_MS);
     this.refreshChart = debounced(() => this.loadChart(), SETTLE_MS);
     this.refreshAreas = debounced(() => this.loadAreas().catch((e) => this.failed(e)), SETTLE_MS);
   }
@@ -93,8 +92,21 @@ export class SensorLayer {
   }
 
   connection(state) {
+    const back = state === "live" && this.state === "reconnecting";
     this.state = state;
     this.updateStatus();
+    if (back) {
+      this.catchUpAlerts().catch((e) => this.failed(e));
+    }
+  }
+
+  /** Alerts recorded while the feed was interrupted: the new snapshot has values, not alerts. */
+  async catchUpAlerts() {
+    const alerts = await this.feed.recentAlerts(RECENT_ALERTS);
+    alerts
+      .reverse()
+      .filter((alert) => !this.shownAlerts.has(alert.id))
+      .forEach((alert) => this.showAlert(alert, true));
   }
 
   updateStatus() {
@@ -367,7 +379,10 @@ export class SensorLayer {
     const datastream = this.datastreams.get(alert.datastream);
     const thing = datastream ? this.things.get(datastream.thing) : null;
     const where = thing?.name ?? alert.datastream;
-    this.alertCount++;
+    if (this.shownAlerts.has(alert.id)) {
+      return;
+    }
+    this.shownAlerts.add(alert.id);
     this.panel.addAlert({ alert, where }, live, () => this.focusAlert(alert));
     if (live) {
       this.lastLiveAlert = alert.id;
@@ -441,7 +456,7 @@ export class SensorLayer {
       state: this.state,
       markers,
       areas: this.areas.entities.values.length,
-      alerts: this.alertCount,
+      alerts: this.shownAlerts.size,
       highlighted: this.highlighted,
       lastLiveAlert: this.lastLiveAlert ?? null,
     };

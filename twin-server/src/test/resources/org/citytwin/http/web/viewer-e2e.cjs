@@ -100,19 +100,24 @@ async function postObservation(datastream, phenomenonTime, result) {
 }
 
 async function driveSensors(page, report) {
+  const millis = (report.sensorMillis = {});
+  let started = Date.now();
   await page.waitForFunction(
     () => window.twinViewer.sensors().state === 'live' && Object.keys(window.twinViewer.sensors().markers).length > 0,
     null,
     { polling: 250 },
   );
+  millis.live = Date.now() - started; // after the building steps: usually at once
   report.sensorsBefore = await page.evaluate(sensorSummary);
   report.gaugePixel = await page.evaluate((thing) => window.twinViewer.sensorPixel(thing), gaugeThing);
   if (!report.gaugePixel) {
     return;
   }
+  started = Date.now();
   await page.mouse.click(report.gaugePixel.x, report.gaugePixel.y);
   await page.locator(`#sensor-detail[data-thing="${gaugeThing}"]`).waitFor();
   await page.locator('#sensor-chart[data-points] canvas').first().waitFor();
+  millis.clickToChart = Date.now() - started;
   report.sensorPanelText = await page.locator('#sensor-detail').innerText();
   report.chartPoints = Number(await page.locator('#sensor-chart').getAttribute('data-points'));
   report.pickedAfterSensor = await page.locator('#picked').isVisible();
@@ -121,10 +126,12 @@ async function driveSensors(page, report) {
   const datastream = await page.locator('#sensor-readings tr.charted').getAttribute('data-datastream');
   const latest = await (await fetch(new URL(`sensors/v1/Datastreams/${datastream}/Observations/latest`, url))).json();
   const time = new Date(Date.parse(latest.value[0].phenomenonTime) + 10 * 60 * 1000).toISOString();
+  started = Date.now();
   report.posted = { datastream, time, ...(await postObservation(datastream, time, Number(alertLevel))) };
 
   const toast = page.locator('#toasts .alert').first();
   await toast.waitFor();
+  millis.postToToast = Date.now() - started; // includes Playwright's polling
   report.toastText = await toast.innerText();
   report.listedAlertText = await page.locator('#sensor-alerts .alert.new').first().innerText();
   await page.waitForFunction(
