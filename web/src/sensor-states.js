@@ -144,6 +144,17 @@ export function waterStageNamed(key) {
   return WATER_STAGES.find((s) => s.key === key) ?? WATER_STAGES[0];
 }
 
+/** A gauge's threshold levels as {value, colour, label} (for chart lines), lowest first. */
+export function thresholdLevels(datastream) {
+  return WATER_STAGES.slice(1)
+    .filter((stage) => typeof datastream.thresholds?.[stage.member] === "number")
+    .map((stage) => ({
+      value: datastream.thresholds[stage.member],
+      colour: stage.colour,
+      label: stage.label.split(" (")[0], // the English name; the chart is narrow
+    }));
+}
+
 /** The legend: titled groups of [colour, label]. */
 export function sensorLegend() {
   const entries = (states) => states.map((s) => [s.colour, s.label]);

@@ -7,7 +7,8 @@
 import * as Cesium from "cesium";
 import { SensorFeed } from "./sensor-feed.js";
 import { formatValue, SensorPanel } from "./sensor-panel.js";
-import { areaStateOf, headlineOf, stateOf, waterStageNamed } from "./sensor-states.js";
+import { CrowdAreaLayer } from "./crowd-areas.js";
+import { headlineOf, stateOf, thresholdLevels } from "./sensor-states.js";
 
 const CHART_HOURS = 6;
 const CHART_INTERVAL = "PT10M";
@@ -19,7 +20,6 @@ const RECHECK_MS = 30_000;
 const SETTLE_MS = 500;
 
 const MARKER = "sensor:";
-const AREA = "area:";
 
 /** Calls `task` once, `ms` after the last of a burst of calls. */
 function debounced(task, ms) {
@@ -42,12 +42,8 @@ export class SensorLayer {
     this.datastreams = new Map(); // id -> datastream
     this.latest = new Map(); // datastream id -> observation
     this.markers = new Cesium.CustomDataSource("sensors");
-    this.areas = new Cesium.CustomDataSource("crowd-areas");
+    this.areas = new CrowdAreaLayer(this.scene, this.feed);
     this.selected = null; // {thingId, datastreamId}
-    this.hasCrowdAreas = false;
-    this.areaFeatures = []; // the latest CrowdAreas features
-    this.areaOfThing = new Map(); // thing id -> its crowd area's properties
-    this.areaDatastreams = new Set(); // the datastreams counting them
     this.shownAlerts = new Set(); // alert ids
     this.highlighted = 0;
     this.state = "off";
@@ -66,8 +62,8 @@ export class SensorLayer {
     this.panel.show(true);
     this.state = "loading";
     this.panel.status("Loading sensors…");
-    this.hasCrowdAreas = collections.has("CrowdAreas");
-    await this.viewer.dataSources.add(this.areas);
+    this.areas.listed = collections.has("CrowdAreas");
+    await this.viewer.dataSources.add(this.areas.dataSource);
     await this.viewer.dataSources.add(this.markers);
     await this.loadEntities();
     const alerts = await this.feed.recentAlerts(RECENT_ALERTS);
@@ -81,7 +77,7 @@ export class SensorLayer {
       connection: (state) => this.connection(state),
     });
     setInterval(() => {
-      this.drawAreas();
+      this.areas.draw();
       this.redraw();
     }, RECHECK_MS);
   }
@@ -142,7 +138,7 @@ export class SensorLayer {
       }
       unknown ||= !this.datastreams.has(o.datastream);
       charted ||= o.datastream === this.selected?.datastreamId;
-      crowd ||= this.areaDatastreams.has(o.datastream);
+      crowd ||= this.areas.counts(o.datastream);
     }
     if (unknown) {
       this.reloadEntities(); // things put after this page loaded, e.g. by a replay
@@ -191,16 +187,9 @@ export class SensorLayer {
     };
   }
 
-  /**
-   * As sensor-states.stateOf, except that a count over a crowd area's walkable ground takes the
-   * area's congestion, which only the server can work out (it knows the ground).
-   */
+  /** As sensor-states.stateOf, except that a count over a crowd area takes the area's level. */
   stateOf(datastream, observation, now) {
-    const area = this.areaOfThing.get(datastream.thing);
-    if (area && datastream.kind === "PEOPLE_COUNT" && area.datastream === datastream.id) {
-      return areaStateOf(area, now);
-    }
-    return stateOf(datastream, observation, now);
+    return this.areas.stateOf(datastream, now) ?? stateOf(datastream, observation, now);
   }
 
   drawMarker(thing, now) {
@@ -246,47 +235,9 @@ export class SensorLayer {
   }
 
   async loadAreas() {
-    if (!this.hasCrowdAreas) {
-      return;
+    if (await this.areas.load()) {
+      this.redraw(); // markers of counts over crowd areas take the areas' levels
     }
-    const collection = await this.feed.crowdAreas();
-    if (!collection) {
-      this.hasCrowdAreas = false; // listed but not answering: leave the layer out
-      return;
-    }
-    this.areaFeatures = collection.features ?? [];
-    this.areaOfThing = new Map(this.areaFeatures.map((f) => [f.properties?.id, f.properties]));
-    this.areaDatastreams = new Set(this.areaFeatures.map((f) => f.properties?.datastream));
-    this.drawAreas();
-    this.redraw(); // markers of counts over crowd areas take the areas' levels
-  }
-
-  drawAreas() {
-    const now = Date.now();
-    const entities = this.areas.entities;
-    entities.suspendEvents();
-    entities.removeAll();
-    for (const feature of this.areaFeatures) {
-      const p = feature.properties ?? {};
-      const state = areaStateOf(p, now);
-      const colour = Cesium.Color.fromCssColorString(state.colour);
-      polygonsOf(feature.geometry).forEach((hierarchy, i) =>
-        entities.add({
-          id: `${AREA}${p.id}:${i}`,
-          name: p.name,
-          properties: { thing: p.id, state: state.key },
-          polygon: {
-            hierarchy,
-            height: 0.5, // just above the globe the city stands on
-            material: colour.withAlpha(0.45),
-            outline: true,
-            outlineColor: colour,
-          },
-        }),
-      );
-    }
-    entities.resumeEvents();
-    this.scene.requestRender();
   }
 
   /** The thing id of a picked marker or crowd area (scene.pick's result), or null. */
@@ -298,10 +249,7 @@ export class SensorLayer {
     if (entity.id.startsWith(MARKER)) {
       return entity.id.slice(MARKER.length);
     }
-    if (entity.id.startsWith(AREA)) {
-      return entity.properties.thing.getValue();
-    }
-    return null;
+    return this.areas.thingOf(entity);
   }
 
   /** Shows a thing's readings and the chart of its headline datastream; null closes. */
@@ -365,7 +313,7 @@ export class SensorLayer {
           to,
           intervalMs: CHART_INTERVAL_MS,
           colour: state.key === "STALE" || state.key === "NO_VALUE" ? "#56636b" : "#1d4f91",
-          levels: levelsOf(datastream),
+          levels: thresholdLevels(datastream),
         },
         CHART_HOURS,
         "10 min",
@@ -455,46 +403,10 @@ export class SensorLayer {
     return {
       state: this.state,
       markers,
-      areas: this.areas.entities.values.length,
+      areas: this.areas.polygons,
       alerts: this.shownAlerts.size,
       highlighted: this.highlighted,
       lastLiveAlert: this.lastLiveAlert ?? null,
     };
   }
-}
-
-/** The gauge's threshold levels as chart lines. */
-function levelsOf(datastream) {
-  const t = datastream.thresholds ?? {};
-  return ["standby", "floodWatch", "evacuationDecision", "floodDanger"]
-    .filter((member) => typeof t[member] === "number")
-    .map((member) => {
-      const stage = waterStageNamed(MEMBER_STAGES[member]);
-      return { value: t[member], colour: stage.colour, label: stage.label.split(" (")[0] };
-    });
-}
-
-const MEMBER_STAGES = {
-  standby: "STANDBY",
-  floodWatch: "FLOOD_WATCH",
-  evacuationDecision: "EVACUATION_DECISION",
-  floodDanger: "FLOOD_DANGER",
-};
-
-/** Cesium polygon hierarchies of a GeoJSON Polygon or MultiPolygon (CRS84 lon, lat). */
-function polygonsOf(geometry) {
-  const ring = (coordinates) =>
-    Cesium.Cartesian3.fromDegreesArray(coordinates.flatMap(([lon, lat]) => [lon, lat]));
-  const polygon = ([outer, ...holes]) =>
-    new Cesium.PolygonHierarchy(
-      ring(outer),
-      holes.map((hole) => new Cesium.PolygonHierarchy(ring(hole))),
-    );
-  if (geometry?.type === "Polygon") {
-    return [polygon(geometry.coordinates)];
-  }
-  if (geometry?.type === "MultiPolygon") {
-    return geometry.coordinates.map(polygon);
-  }
-  return [];
 }
