@@ -1,6 +1,7 @@
 // Builds the viewer into the directory the server serves from its classpath (the Maven build of
 // twin-server runs it, so no manual npm step is needed):
-//   OUT/viewer/               our files from src/, index.html pointing at the Cesium version below
+//   OUT/viewer/               our files from src/, index.html pointing at the Cesium version below,
+//                             and the few files of small libraries the viewer imports (VENDOR)
 //   OUT/cesium/<version>/     CesiumJS's prebuilt ES module bundle, its workers, assets and CSS
 // `npm ci` runs only when package-lock.json changed since the last install, and Cesium is copied
 // only when its version is not there yet, so a build with nothing changed takes well under a second.
@@ -54,16 +55,31 @@ function copyCesium(out) {
   return version;
 }
 
+/**
+ * Files of small libraries served beside our modules (name in viewer/ -> file in node_modules):
+ * uPlot draws the sensor charts (its ES module, CSS and licence, about 150 kB before gzip).
+ */
+const VENDOR = {
+  "uplot.esm.js": "uplot/dist/uPlot.esm.js",
+  "uplot.min.css": "uplot/dist/uPlot.min.css",
+  "uplot.LICENSE.txt": "uplot/LICENSE",
+};
+
 /** Writes only files whose content changed, so an unchanged build leaves the jar's inputs alone. */
 function copyViewer(out, cesiumVersion) {
   const target = path.join(out, "viewer");
   fs.mkdirSync(target, { recursive: true });
-  const names = fs.readdirSync(path.join(here, "src"));
-  for (const stale of fs.readdirSync(target).filter((name) => !names.includes(name))) {
+  const sources = new Map(
+    fs.readdirSync(path.join(here, "src")).map((name) => [name, path.join(here, "src", name)]),
+  );
+  for (const [name, file] of Object.entries(VENDOR)) {
+    sources.set(name, path.join(modules, file));
+  }
+  for (const stale of fs.readdirSync(target).filter((name) => !sources.has(name))) {
     fs.rmSync(path.join(target, stale), { recursive: true });
   }
-  for (const name of names) {
-    let content = fs.readFileSync(path.join(here, "src", name));
+  for (const [name, source] of sources) {
+    let content = fs.readFileSync(source);
     if (name.endsWith(".html")) {
       content = Buffer.from(content.toString("utf8").replaceAll("@CESIUM_VERSION@", cesiumVersion));
     }

@@ -5,11 +5,14 @@
 // once the camera has arrived and every tile in view is loaded, or "error" with a message; millis
 // holds when (since the page started) the tileset was read, the camera arrived and tiles settled.
 // featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null); relief says
-// whether the relief tileset is "absent", "shown" or "hidden" (see relief.js).
+// whether the relief tileset is "absent", "shown" or "hidden" (see relief.js); sensors() and
+// sensorPixel(thingId) tell what the live sensor layer shows (sensors.js).
 import * as Cesium from "cesium";
 import { legendFor, styleFor } from "./colouring.js";
+import { withHighlight } from "./highlight.js";
 import { Panel } from "./panel.js";
 import { addRelief } from "./relief.js";
+import { SensorLayer } from "./sensors.js";
 
 const TILESET = "tiles/3d/buildings/tileset.json";
 const state = {
@@ -25,7 +28,21 @@ window.twinViewer = state;
 const panel = new Panel(document);
 const viewer = createViewer(new URLSearchParams(location.search));
 const scene = viewer.scene;
-const view = { scheme: panel.colourScheme(), selectedId: null };
+const view = { scheme: panel.colourScheme(), selectedId: null, highlighted: new Set() };
+let buildings = null; // the tileset, once loaded
+
+// The sensors do not wait for the buildings: markers and alerts work without them.
+const sensors = new SensorLayer(viewer, document, {
+  onHighlight: (ids) => {
+    view.highlighted = ids;
+    if (buildings) {
+      restyle(buildings);
+    }
+  },
+});
+state.sensors = () => sensors.summary();
+state.sensorPixel = (thingId) => sensors.pixelOf(thingId);
+sensors.start().catch((e) => sensors.failed(e));
 
 function createViewer(params) {
   const viewer = new Cesium.Viewer("globe", {
@@ -111,7 +128,11 @@ function select(tileset, feature) {
 }
 
 function restyle(tileset) {
-  tileset.style = styleFor(view.scheme, view.selectedId);
+  tileset.style = withHighlight(
+    styleFor(view.scheme, view.selectedId),
+    view.highlighted,
+    view.selectedId,
+  );
   panel.showLegend(legendFor(view.scheme));
   scene.requestRender();
 }
@@ -177,6 +198,7 @@ async function start() {
   tileset.tileFailed.addEventListener((e) => fail(`tile ${e.url} failed: ${e.message}`));
   standOnGlobe(tileset);
   scene.primitives.add(tileset);
+  buildings = tileset;
   restyle(tileset);
   await showRelief(tileset);
 
@@ -187,16 +209,18 @@ async function start() {
     tileset.boundingSphere.radius * 1.8,
   );
   const home = () => viewer.flyTo(tileset, { duration: 1.5, offset });
-  new Cesium.ScreenSpaceEventHandler(scene.canvas).setInputAction(
-    (click) => select(tileset, featureAt(click.position)),
-    Cesium.ScreenSpaceEventType.LEFT_CLICK,
-  );
+  new Cesium.ScreenSpaceEventHandler(scene.canvas).setInputAction((click) => {
+    const thing = sensors.pickedThing(scene.pick(click.position));
+    sensors.select(thing);
+    select(tileset, thing ? null : featureAt(click.position));
+  }, Cesium.ScreenSpaceEventType.LEFT_CLICK);
   panel.onColourChange((scheme) => {
     view.scheme = scheme;
     restyle(tileset);
   });
   panel.onReset(() => {
     view.scheme = panel.resetColourScheme();
+    sensors.reset();
     select(tileset, null);
     home();
   });

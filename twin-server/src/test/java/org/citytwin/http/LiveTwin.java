@@ -28,7 +28,9 @@ import org.citytwin.store.TwinStore;
 
 /**
  * A real twin for server tests: sample CityGML files imported into an H2GIS store in a temporary
- * directory and the real server on a free port, talked to over HTTP. One per test class.
+ * directory and the real server on a free port, talked to over HTTP. One per test class. Like
+ * {@code twin serve} it has the live sensor API at {@code /sensors/v1} (empty until a test feeds
+ * it; writes take {@link #SENSOR_TOKEN}).
  */
 public final class LiveTwin implements AutoCloseable {
   /** 537 buildings, 54 of them with river-flood depths. */
@@ -37,61 +39,50 @@ public final class LiveTwin implements AutoCloseable {
   /** Roads of the same map sheet. */
   public static final String ROADS = "51357346_tran_6697_op.gml";
 
+  /** The bearer token sensor writes need. */
+  public static final String SENSOR_TOKEN = "live-twin-token";
+
   private static final Path SAMPLE = Path.of("..", "data", "citygml");
 
   private final TwinStore store;
-  private final TwinServer server;
   private final SensorService sensors;
+  private final TwinServer server;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private LiveTwin(TwinStore store, TwinServer server, SensorService sensors) {
+  private LiveTwin(TwinStore store, SensorService sensors, TwinServer server) {
     this.store = store;
-    this.server = server;
     this.sensors = sensors;
+    this.server = server;
   }
 
   /**
-   * Imports {@code files} of the sample city into a new store in {@code directory} and serves it.
+   * Imports {@code files} of the sample city into a new store in {@code directory} and serves it,
+   * with default sensor options and {@link #SENSOR_TOKEN}.
    */
   public static LiveTwin start(Path directory, ServerOptions options, String... files)
       throws Exception {
-    TwinStore store = imported(directory, files);
-    try {
-      return new LiveTwin(store, TwinServer.start(store, options), null);
-    } catch (RuntimeException e) {
-      store.close();
-      throw e;
-    }
+    return serve(directory, options, SensorOptions.defaults(), SENSOR_TOKEN, files);
   }
 
   /**
-   * Like {@link #start(Path, String...)}, with the sensor API at {@code /sensors/v1} over a sensor
-   * service on the store; writes need {@code Authorization: Bearer token}.
+   * Like {@link #start(Path, String...)}, with the given sensor options; sensor writes need {@code
+   * Authorization: Bearer token}.
    */
   public static LiveTwin startWithSensors(
       Path directory, SensorOptions sensorOptions, String token, String... files) throws Exception {
-    TwinStore store = imported(directory, files);
-    SensorService sensors = null;
-    try {
-      sensors = SensorService.open(store, sensorOptions);
-      TwinServer server =
-          TwinServer.start(
-              store,
-              ServerOptions.onPort(0),
-              Optional.of(new SensorsApi(sensors, Optional.of(token))));
-      return new LiveTwin(store, server, sensors);
-    } catch (Exception e) {
-      if (sensors != null) {
-        sensors.close();
-      }
-      store.close();
-      throw e;
-    }
+    return serve(directory, ServerOptions.onPort(0), sensorOptions, token, files);
   }
 
-  private static TwinStore imported(Path directory, String... files) throws Exception {
+  private static LiveTwin serve(
+      Path directory,
+      ServerOptions options,
+      SensorOptions sensorOptions,
+      String token,
+      String... files)
+      throws Exception {
     TwinStore store = TwinStore.open(directory.resolve("store"));
+    SensorService sensors = null;
     try (CityGmlParser parser = new CityGmlParser(2, null)) {
       List<Path> paths = Arrays.stream(files).map(SAMPLE::resolve).toList();
       paths.forEach(p -> assertTrue(Files.isRegularFile(p), "sample file missing: " + p));
@@ -99,8 +90,14 @@ public final class LiveTwin implements AutoCloseable {
           new CityImporter(store, parser, ImportListener.SILENT)
               .importAll(CityGmlSources.expand(paths));
       assertTrue(summary.failures().isEmpty(), summary.failures().toString());
-      return store;
+      sensors = SensorService.open(store, sensorOptions);
+      SensorsApi sensorsApi = new SensorsApi(sensors, Optional.of(token));
+      return new LiveTwin(
+          store, sensors, TwinServer.start(store, options, Optional.of(sensorsApi)));
     } catch (Exception | AssertionError e) {
+      if (sensors != null) {
+        sensors.close();
+      }
       store.close();
       throw e;
     }
@@ -126,6 +123,11 @@ public final class LiveTwin implements AutoCloseable {
   /** {@code http://localhost:PORT}. */
   public String root() {
     return "http://localhost:" + server.port();
+  }
+
+  /** {@code http://localhost:PORT/sensors/v1}. */
+  public String sensorsApi() {
+    return root() + SensorsApi.ROOT;
   }
 
   /** {@code http://localhost:PORT/api}. */
@@ -181,10 +183,11 @@ public final class LiveTwin implements AutoCloseable {
     try {
       server.close();
     } finally {
-      if (sensors != null) {
+      try {
         sensors.close();
+      } finally {
+        store.close();
       }
-      store.close();
     }
   }
 }

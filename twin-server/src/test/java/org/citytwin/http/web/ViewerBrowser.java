@@ -25,11 +25,13 @@ final class ViewerBrowser {
   private ViewerBrowser() {}
 
   /**
-   * Drives the viewer of {@code twin} in {@code mode} (null: the full walk; "relief": the relief
+   * Drives the viewer of {@code twin} in {@code mode} ("walk": the full walk, with the live sensor
+   * steps when {@code sensorArguments} are token, gauge thing and level; "relief": the relief
    * toggle), saving the screenshot as {@code name}.png and the report as {@code name}.json under
    * {@link #OUTPUT}.
    */
-  static JsonNode run(LiveTwin twin, String name, String mode) throws Exception {
+  static JsonNode run(LiveTwin twin, String name, String mode, String... sensorArguments)
+      throws Exception {
     Path playwright = Path.of(System.getProperty("playwright.dir", "../.cache/playwright-core"));
     Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     if (!Files.isDirectory(playwright.resolve("node_modules/playwright-core"))) {
@@ -50,6 +52,7 @@ final class ViewerBrowser {
     Path screenshot = OUTPUT.resolve(name + ".png");
     Path reportFile = OUTPUT.resolve(name + ".json");
     Files.deleteIfExists(screenshot);
+    Files.deleteIfExists(OUTPUT.resolve(name + "-sensors.png")); // the sensor steps' screenshot
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -58,10 +61,9 @@ final class ViewerBrowser {
                 playwright.toString(),
                 chromium.toString(),
                 "http://localhost:" + twin.port() + "/",
-                screenshot.toString()));
-    if (mode != null) {
-      command.add(mode);
-    }
+                screenshot.toString(),
+                mode));
+    command.addAll(List.of(sensorArguments));
     Process browser =
         new ProcessBuilder(command)
             .redirectOutput(reportFile.toFile())
