@@ -6,7 +6,8 @@
 // holds when (since the page started) the tileset was read, the camera arrived and tiles settled.
 // featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null).
 import * as Cesium from "cesium";
-import { legendFor, styleFor } from "./colouring.js";
+import { addScheme, legendFor, styleFor } from "./colouring.js";
+import { FloodPanel, SIMULATED_SCHEME } from "./flood.js";
 import { Panel } from "./panel.js";
 
 const TILESET = "tiles/3d/buildings/tileset.json";
@@ -17,7 +18,10 @@ window.twinViewer = state;
 const panel = new Panel(document);
 const viewer = createViewer(new URLSearchParams(location.search));
 const scene = viewer.scene;
-const view = { scheme: panel.colourScheme(), selectedId: null };
+const view = { scheme: panel.colourScheme(), selectedId: null, tileset: null };
+const flood = new FloodPanel(document, viewer, () => view.tileset && restyle(view.tileset));
+state.flood = flood.state;
+addScheme("simulated_max_depth", { ...SIMULATED_SCHEME, valueFor: (f) => flood.schemeValue(f) });
 
 function createViewer(params) {
   const viewer = new Cesium.Viewer("globe", {
@@ -94,6 +98,7 @@ function select(tileset, feature) {
   restyle(tileset);
   if (feature) {
     panel.showPicked(feature);
+    flood.showPicked(feature);
   } else {
     panel.clearSelection();
   }
@@ -145,6 +150,7 @@ async function start() {
   tileset.tileFailed.addEventListener((e) => fail(`tile ${e.url} failed: ${e.message}`));
   standOnGlobe(tileset);
   scene.primitives.add(tileset);
+  view.tileset = tileset;
   restyle(tileset);
 
   // Looking down at 45 degrees from far enough to see the whole tileset beside the panel.
@@ -155,7 +161,7 @@ async function start() {
   );
   const home = () => viewer.flyTo(tileset, { duration: 1.5, offset });
   new Cesium.ScreenSpaceEventHandler(scene.canvas).setInputAction(
-    (click) => select(tileset, featureAt(click.position)),
+    (click) => flood.consumesClick(click.position) || select(tileset, featureAt(click.position)),
     Cesium.ScreenSpaceEventType.LEFT_CLICK,
   );
   panel.onColourChange((scheme) => {
@@ -169,6 +175,9 @@ async function start() {
   });
   state.featureAt = (x, y) =>
     featureAt(new Cesium.Cartesian2(x, y))?.getProperty("gml_id") ?? null;
+  state.featureColourAt = (x, y) =>
+    featureAt(new Cesium.Cartesian2(x, y))?.color.toCssHexString() ?? null;
+  state.floodLayerShown = () => flood.shownLayer();
 
   mark("tileset");
   await home();
