@@ -262,7 +262,13 @@ export class FloodPanel {
       return;
     }
     const balance = status.massBalance;
-    const volume = balance ? balance.rainCubicMetres + balance.inflowCubicMetres : 0;
+    if (!balance) {
+      // cancelled before the solver began: nothing to show
+      this.setState(status.state);
+      this.report(`Flood run ${status.state} before it began.`);
+      return;
+    }
+    const volume = balance.rainCubicMetres + balance.inflowCubicMetres;
     this.report(
       `Flood run ${status.state} after ${minutes(status.progress.simulatedSeconds)} simulated ` +
         `(${Math.round(status.progress.wallSeconds)} s); ${Math.round(volume).toLocaleString("en")} m³ of water.`,
@@ -402,6 +408,7 @@ export class FloodPanel {
     }
     this.layers.clear();
     this.element("flood-results").hidden = true;
+    this.element("flood-picked").hidden = true;
     if (this.depths.size > 0) {
       this.depths = new Map();
       this.onDepths();
