@@ -93,6 +93,11 @@ export class FloodPanel {
     if (!this.picking) {
       return false;
     }
+    if (this.viewer.scene.pick(position) instanceof Cesium.Cesium3DTileFeature) {
+      // Buildings are walls to the solver: a breach inside one would have nowhere to flow.
+      this.element("flood-breach-point").textContent = "that is a building: click a street…";
+      return true;
+    }
     const cartesian = this.viewer.camera.pickEllipsoid(position);
     if (!cartesian) {
       return true; // clicked the sky: keep waiting for a point on the globe
@@ -190,8 +195,8 @@ export class FloodPanel {
       });
       const body = await response.json();
       if (!response.ok) {
-        // application/problem+json: the field at fault and why
-        throw new Error(body.parameter ? `${body.parameter}: ${body.detail}` : body.detail);
+        // application/problem+json: its detail names the field at fault and why
+        throw new Error(body.detail ?? `HTTP ${response.status}`);
       }
       this.follow(body);
     } catch (e) {

@@ -4,7 +4,8 @@
 // window.twinViewer tells scripts and tests how far loading got: state is "loading", then "ready"
 // once the camera has arrived and every tile in view is loaded, or "error" with a message; millis
 // holds when (since the page started) the tileset was read, the camera arrived and tiles settled.
-// featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null).
+// featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null), and
+// featureColourAt(x, y) its colour; flood and floodLayerShown() tell how far the flood panel got.
 import * as Cesium from "cesium";
 import { addScheme, legendFor, styleFor } from "./colouring.js";
 import { FloodPanel, SIMULATED_SCHEME } from "./flood.js";

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The viewer's flood panel as a person uses it: the real server over a real store of one sample
- * sheet, headless Chromium (driven by playwright-core through flood-e2e.cjs) filling in a short
- * rainfall scenario, running it to completion through the real solver, moving the time slider, and
- * colouring and picking a building. What the page shows is checked against the server's own answers
- * for the same run, fetched here.
+ * sheet, headless Chromium (driven by playwright-core through flood-e2e.cjs) picking a breach point
+ * on the map and cancelling that run, then filling in a short rainfall scenario, running it to
+ * completion through the real solver, moving the time slider, and colouring and picking a building.
+ * What the page shows is checked against the server's own answers for the same run, fetched here.
  */
 class FloodViewerEndToEndTest {
   /** Generous: software WebGL and the flood run share a loaded 2-core machine. */
@@ -73,6 +73,16 @@ class FloodViewerEndToEndTest {
     assertFalse(report.has("failure"), report.toPrettyString());
     assertEquals("ready", report.path("viewerState").asText(), report.toPrettyString());
     assertEquals("completed", report.at("/flood/state").asText(), report.toPrettyString());
+
+    // The breach picked on the map went into the scenario, and Cancel stopped that run early.
+    String breach = report.path("breachRun").asText();
+    assertFalse(breach.isEmpty(), "the breach run did not start: " + report);
+    assertEquals("cancelled", report.path("breachState").asText(), report.toString());
+    JsonNode cancelled = JSON.readTree(get("/flood/runs/" + breach).body());
+    assertEquals("cancelled", cancelled.get("state").asText(), cancelled.toString());
+    assertTrue(cancelled.at("/progress/simulatedSeconds").asDouble() < 36_000, "not stopped");
+    assertTrue(
+        report.path("breachPoint").asText().matches("135\\.\\d+, 34\\.\\d+"), report.toString());
 
     // The run the page started, as the server reports it: 10 minutes, depth every 2.
     String run = report.at("/flood/run").asText();

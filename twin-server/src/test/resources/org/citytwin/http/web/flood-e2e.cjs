@@ -1,5 +1,6 @@
-// Runs a flood from the viewer in headless Chromium like a person would and prints one JSON
-// report on stdout: waits for the tiles, fills in a short rainfall scenario, starts it, waits for
+// Runs floods from the viewer in headless Chromium like a person would and prints one JSON
+// report on stdout: waits for the tiles, picks a breach point on open ground, starts a long
+// breach run and cancels it while it runs, then fills in a short rainfall scenario, starts it, waits for
 // it to complete, moves the time slider, waits for that time's depth imagery, colours the
 // buildings by simulated maximum depth, finds a pixel where a building that the run's results
 // call wet is drawn, reads its colour, clicks it and reads the panel, and takes a screenshot.
@@ -55,6 +56,29 @@ function findWetBuildingPixel([step, wanted]) {
   return null;
 }
 
+/**
+ * Runs in the page: a window pixel over the globe near its centre where neither it nor any pixel
+ * `step` away is a building, so that a breach there lands on open ground.
+ */
+function findGroundPixel(step) {
+  const panel = document.getElementById('panel').getBoundingClientRect();
+  const width = panel.left;
+  const height = window.innerHeight;
+  const ground = (x, y) =>
+    document.elementFromPoint(x, y) instanceof HTMLCanvasElement && !window.twinViewer.featureAt(x, y);
+  for (let r = 0; r < Math.min(width, height) / 3; r += step) {
+    for (const [dx, dy] of [[r, 0], [-r, 0], [0, r], [0, -r]]) {
+      const x = Math.round(width / 2 + dx);
+      const y = Math.round(height / 2 + dy);
+      const around = [[0, 0], [step, 0], [-step, 0], [0, step], [0, -step]];
+      if (around.every(([ax, ay]) => ground(x + ax, y + ay))) {
+        return { x, y };
+      }
+    }
+  }
+  return null;
+}
+
 /** The steps a person takes; each records what it saw, and a step that times out throws. */
 async function drive(page, report) {
   const started = Date.now();
@@ -68,6 +92,38 @@ async function drive(page, report) {
     return;
   }
   report.readyMillis = Date.now() - started;
+
+  // A breach on open ground, picked on the map, run long enough to be cancelled while it runs.
+  await page.check('input[name=flood-kind][value=breach]');
+  await page.click('#flood-pick');
+  report.breachPixel = await page.evaluate(findGroundPixel, 16);
+  if (!report.breachPixel) {
+    return;
+  }
+  await page.mouse.click(report.breachPixel.x, report.breachPixel.y);
+  report.breachPoint = await page.locator('#flood-breach-point').innerText();
+  await page.fill('#flood-duration', '600');
+  await page.fill('#flood-interval', '60');
+  await page.selectOption('#flood-cell', '5');
+  await page.click('#flood-start');
+  await page.waitForFunction(
+    () => ['running', 'completed', 'cancelled', 'failed'].includes(window.twinViewer.flood.state),
+    null,
+    { polling: 100 },
+  );
+  report.breachRun = await page.evaluate(() => window.twinViewer.flood.run);
+  if ((await page.evaluate(() => window.twinViewer.flood.state)) !== 'running') {
+    report.breachStatus = await page.locator('#flood-status').innerText();
+    return;
+  }
+  await page.click('#flood-cancel');
+  await page.waitForFunction(
+    () => ['completed', 'cancelled', 'failed'].includes(window.twinViewer.flood.state),
+    null,
+    { polling: 250 },
+  );
+  report.breachState = await page.evaluate(() => window.twinViewer.flood.state);
+  report.breachStatus = await page.locator('#flood-status').innerText();
 
   await page.check('input[name=flood-kind][value=rain]');
   await page.fill('#flood-rain-rate', String(scenario.rate));
