@@ -74,11 +74,11 @@ class FloodViewerEndToEndTest {
     assertEquals("ready", report.path("viewerState").asText(), report.toPrettyString());
     assertEquals("completed", report.at("/flood/state").asText(), report.toPrettyString());
 
-    // The breach picked on the map went into the scenario, and Cancel stopped that run early.
-    String breach = report.path("breachRun").asText();
-    assertFalse(breach.isEmpty(), "the breach run did not start: " + report);
-    assertEquals("cancelled", report.path("breachState").asText(), report.toString());
-    JsonNode cancelled = JSON.readTree(get("/flood/runs/" + breach).body());
+    // A breach point was picked on the map; Cancel stopped a long run while it ran.
+    String longRun = report.path("cancelledRun").asText();
+    assertFalse(longRun.isEmpty(), "the long run did not start: " + report);
+    assertEquals("cancelled", report.path("cancelledState").asText(), report.toString());
+    JsonNode cancelled = JSON.readTree(get("/flood/runs/" + longRun).body());
     assertEquals("cancelled", cancelled.get("state").asText(), cancelled.toString());
     assertTrue(cancelled.at("/progress/simulatedSeconds").asDouble() < 36_000, "not stopped");
     assertTrue(
