@@ -1,6 +1,6 @@
 // Colour schemes over the tiles' EXT_structural_metadata properties (see docs/TILES.md), each a
 // list of classes that gives both the Cesium3DTileStyle and the legend, so the two cannot disagree.
-import { Cesium3DTileStyle } from "cesium";
+import { Cesium3DTileStyle, Color } from "cesium";
 
 const PLAIN = "#d9d9d9";
 const NO_DATA = "#bdbdbd";
@@ -42,8 +42,19 @@ export const SCHEMES = {
 
 const HIGHLIGHT = "#ff6a00"; // vivid orange: in neither scheme
 
+/**
+ * Adds a scheme whose value does not come from the tiles: `valueFor(feature)` gives it (undefined
+ * for none), for example the maximum depth of a flood run looked up by gml:id.
+ */
+export function addScheme(name, scheme) {
+  SCHEMES[name] = scheme;
+}
+
 /** The style for a scheme name ("plain" for none), with the building `selectedId` highlighted. */
 export function styleFor(name, selectedId) {
+  if (SCHEMES[name]?.valueFor) {
+    return lookupStyle(SCHEMES[name], selectedId);
+  }
   const conditions = [];
   if (selectedId) {
     conditions.push(["${gml_id} === " + JSON.stringify(selectedId), `color('${HIGHLIGHT}')`]);
@@ -62,6 +73,37 @@ export function styleFor(name, selectedId) {
   }
   conditions.push(["true", `color('${scheme ? scheme.missing.colour : PLAIN}')`]);
   return new Cesium3DTileStyle({ color: { conditions } });
+}
+
+/**
+ * A style that asks the scheme for each feature's value when Cesium styles a tile (as it comes
+ * into view, and again for every visible tile when the style is reassigned), rather than one
+ * condition per building in a style expression, which would grow with the city.
+ */
+function lookupStyle(scheme, selectedId) {
+  const bounds = scheme.classes.map(([lower, colour]) => [lower, Color.fromCssColorString(colour)]);
+  const missing = Color.fromCssColorString(scheme.missing.colour);
+  const highlight = Color.fromCssColorString(HIGHLIGHT);
+  const style = new Cesium3DTileStyle();
+  style.color = {
+    evaluateColor(feature, result) {
+      if (selectedId && feature.getProperty("gml_id") === selectedId) {
+        return Color.clone(highlight, result);
+      }
+      const value = scheme.valueFor(feature);
+      if (value === undefined) {
+        return Color.clone(missing, result);
+      }
+      let colour = bounds[0][1];
+      for (const [lower, c] of bounds) {
+        if (value >= lower) {
+          colour = c;
+        }
+      }
+      return Color.clone(colour, result);
+    },
+  };
+  return style;
 }
 
 /** The legend entries of a scheme: [colour, label], missing values last; none for "plain". */

@@ -4,11 +4,13 @@
 // window.twinViewer tells scripts and tests how far loading got: state is "loading", then "ready"
 // once the camera has arrived and every tile in view is loaded, or "error" with a message; millis
 // holds when (since the page started) the tileset was read, the camera arrived and tiles settled.
-// featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null); relief says
-// whether the relief tileset is "absent", "shown" or "hidden" (see relief.js); sensors() and
-// sensorPixel(thingId) tell what the live sensor layer shows (sensors.js).
+// featureAt(x, y) gives the gml:id of the building drawn at a window pixel (or null), and
+// featureColourAt(x, y) its colour; relief says whether the relief tileset is "absent", "shown" or
+// "hidden" (see relief.js); sensors() and sensorPixel(thingId) tell what the live sensor layer
+// shows (sensors.js); flood and floodLayerShown() tell how far the flood panel got (flood.js).
 import * as Cesium from "cesium";
-import { legendFor, styleFor } from "./colouring.js";
+import { addScheme, legendFor, styleFor } from "./colouring.js";
+import { FloodPanel, SIMULATED_SCHEME } from "./flood.js";
 import { withHighlight } from "./highlight.js";
 import { Panel } from "./panel.js";
 import { addRelief } from "./relief.js";
@@ -43,6 +45,10 @@ const sensors = new SensorLayer(viewer, document, {
 state.sensors = () => sensors.summary();
 state.sensorPixel = (thingId) => sensors.pixelOf(thingId);
 sensors.start().catch((e) => sensors.failed(e));
+
+const flood = new FloodPanel(document, viewer, () => buildings && restyle(buildings));
+state.flood = flood.state;
+addScheme("simulated_max_depth", { ...SIMULATED_SCHEME, valueFor: (f) => flood.schemeValue(f) });
 
 function createViewer(params) {
   const viewer = new Cesium.Viewer("globe", {
@@ -122,6 +128,7 @@ function select(tileset, feature) {
   restyle(tileset);
   if (feature) {
     panel.showPicked(feature);
+    flood.showPicked(feature);
   } else {
     panel.clearSelection();
   }
@@ -210,6 +217,9 @@ async function start() {
   );
   const home = () => viewer.flyTo(tileset, { duration: 1.5, offset });
   new Cesium.ScreenSpaceEventHandler(scene.canvas).setInputAction((click) => {
+    if (flood.consumesClick(click.position)) {
+      return; // the flood panel was picking a breach point
+    }
     const thing = sensors.pickedThing(scene.pick(click.position));
     sensors.select(thing);
     select(tileset, thing ? null : featureAt(click.position));
@@ -226,6 +236,9 @@ async function start() {
   });
   state.featureAt = (x, y) =>
     featureAt(new Cesium.Cartesian2(x, y))?.getProperty("gml_id") ?? null;
+  state.featureColourAt = (x, y) =>
+    featureAt(new Cesium.Cartesian2(x, y))?.color.toCssHexString() ?? null;
+  state.floodLayerShown = () => flood.shownLayer();
 
   mark("tileset");
   await home();

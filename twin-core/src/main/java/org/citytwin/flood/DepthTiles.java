@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.citytwin.crs.CoordinateConversionException;
@@ -28,16 +30,30 @@ public final class DepthTiles {
   /** Deepest zoom level accepted. */
   public static final int MAX_ZOOM = 24;
 
-  /** Ramp stops: depth in metres, then red, green, blue, alpha. */
+  /**
+   * Ramp stops: depth in metres, then red, green, blue, alpha. Saturated blues from sky blue to
+   * navy, so that even the shallowest water stands out from a grey or green base map, with the
+   * opacity rising with depth (about half at 1 cm, nearly opaque at 3 m) so that shallow water
+   * still lets the ground show through. The first palette started at a pale grey-blue (198, 219,
+   * 239) that was hard to tell from the globe.
+   */
   private static final double[][] RAMP = {
-    {0.01, 198, 219, 239, 140},
-    {0.1, 158, 202, 225, 170},
-    {0.3, 66, 146, 198, 195},
-    {0.5, 33, 113, 181, 210},
-    {1.0, 8, 69, 148, 225},
-    {2.0, 8, 48, 107, 235},
-    {3.0, 37, 0, 80, 245}
+    {0.01, 107, 184, 255, 130},
+    {0.1, 49, 140, 240, 165},
+    {0.3, 25, 100, 220, 190},
+    {0.5, 15, 75, 190, 205},
+    {1.0, 10, 50, 150, 220},
+    {2.0, 8, 30, 110, 235},
+    {3.0, 30, 10, 85, 245}
   };
+
+  /** A stop of the colour ramp: from {@code depthMetres} on, pixels blend towards {@code argb}. */
+  public record RampStop(double depthMetres, int argb) {}
+
+  /** The ramp's stops, shallowest first, for legends (colours between stops are linear). */
+  public static List<RampStop> ramp() {
+    return Arrays.stream(RAMP).map(s -> new RampStop(s[0], colour(s[0]))).toList();
+  }
 
   private final LocalMetricFrame frame;
 

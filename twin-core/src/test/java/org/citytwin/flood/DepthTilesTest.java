@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.citytwin.crs.LocalMetricFrame;
 import org.citytwin.terrain.GridGeometry;
@@ -30,6 +31,33 @@ class DepthTilesTest {
       assertTrue(blue <= previousBlue, "darker with depth at " + d);
       previousAlpha = alpha;
       previousBlue = blue;
+    }
+  }
+
+  /**
+   * Readable over a grey or green globe: every wet colour is a clear blue (blue channel at least 50
+   * above red and green, so never a pale grey-blue) and at least half opaque.
+   */
+  @Test
+  void everyWetColourIsASaturatedBlueAtLeastHalfOpaque() {
+    for (double d = 0.01; d < 4; d += 0.01) {
+      int argb = DepthTiles.colour(d);
+      int red = argb >>> 16 & 0xff;
+      int green = argb >>> 8 & 0xff;
+      int blue = argb & 0xff;
+      assertTrue(blue - Math.max(red, green) >= 50, "not a clear blue at " + d + " m");
+      assertTrue((argb >>> 24) >= 128, "less than half opaque at " + d + " m");
+    }
+  }
+
+  @Test
+  void theRampForLegendsHasTheColoursOfItsStops() {
+    List<DepthTiles.RampStop> ramp = DepthTiles.ramp();
+    assertEquals(DepthTiles.MIN_DEPTH_METRES, ramp.get(0).depthMetres());
+    for (int i = 0; i < ramp.size(); i++) {
+      DepthTiles.RampStop stop = ramp.get(i);
+      assertEquals(DepthTiles.colour(stop.depthMetres()), stop.argb());
+      assertTrue(i == 0 || stop.depthMetres() > ramp.get(i - 1).depthMetres(), "ascending");
     }
   }
 

@@ -3,6 +3,9 @@ package org.citytwin.http.flood;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.flood.DepthTiles;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.GaugeSeries;
 import org.citytwin.flood.MassBalance;
@@ -46,6 +49,7 @@ final class RunJson {
       n.put("blockedCells", t.blocked().count());
       n.put("buildings", t.buildings().size());
       n.put("summary", t.summary());
+      lonLatBox(t).ifPresent(box -> n.set("bbox", box));
     }
     ArrayNode times = o.putArray("outputTimes");
     job.snapshots().keySet().forEach(times::add);
@@ -65,7 +69,44 @@ final class RunJson {
     ObjectNode tiles =
         link(links, "tiles", "/tiles/flood/" + job.id() + "/{time}/{z}/{x}/{y}.png", "image/png");
     tiles.put("templated", true);
+    ArrayNode ramp = o.putArray("depthRamp");
+    for (DepthTiles.RampStop stop : DepthTiles.ramp()) {
+      ramp.addObject()
+          .put("depthMetres", stop.depthMetres())
+          .put("colour", String.format("#%06x", stop.argb() & 0xffffff))
+          .put("opacity", Math.round((stop.argb() >>> 24) / 2.55) / 100.0);
+    }
     return o;
+  }
+
+  /**
+   * The grid's extent as CRS84 {@code [minLon, minLat, maxLon, maxLat]} (the envelope of its four
+   * corners), so that a map client asks for depth tiles over the grid only.
+   */
+  private static Optional<ArrayNode> lonLatBox(CityTerrain t) {
+    GridGeometry g = t.terrain().geometry();
+    double east = g.originX() + g.ncols() * g.cellSizeMetres();
+    double north = g.originY() + g.nrows() * g.cellSizeMetres();
+    double[] corners = {
+      g.originX(), g.originY(), 0, east, g.originY(), 0, east, north, 0, g.originX(), north, 0
+    };
+    try {
+      t.frame().fromMetric(corners, 0, 4);
+    } catch (CoordinateConversionException e) {
+      return Optional.empty(); // the status is still useful without it
+    }
+    double[] box = {corners[0], corners[1], corners[0], corners[1]};
+    for (int i = 1; i < 4; i++) {
+      box[0] = Math.min(box[0], corners[3 * i]);
+      box[1] = Math.min(box[1], corners[3 * i + 1]);
+      box[2] = Math.max(box[2], corners[3 * i]);
+      box[3] = Math.max(box[3], corners[3 * i + 1]);
+    }
+    ArrayNode a = JSON.createArrayNode();
+    for (double v : box) {
+      a.add(v);
+    }
+    return Optional.of(a);
   }
 
   private static ObjectNode link(ArrayNode links, String rel, String href, String type) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.citytwin.flood.DepthTiles;
 import org.citytwin.http.LiveTwin;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.model.Envelope3D;
@@ -152,6 +153,16 @@ class FloodApiTest {
     assertTrue(status.at("/progress/steps").asLong() > 0);
     assertEquals("EPSG:6674", status.at("/terrain/crs").asText());
     assertEquals(List.of(300, 600), ints(status.get("outputTimes")));
+    // The grid's lon/lat box holds the sheet's buildings; the ramp is the tiles' own.
+    JsonNode box = status.at("/terrain/bbox");
+    assertTrue(
+        box.get(0).asDouble() <= extent.minLon() && box.get(2).asDouble() >= extent.maxLon());
+    assertTrue(
+        box.get(1).asDouble() <= extent.minLat() && box.get(3).asDouble() >= extent.maxLat());
+    assertEquals(DepthTiles.ramp().size(), status.get("depthRamp").size());
+    assertEquals(
+        String.format("#%06x", DepthTiles.colour(1.0) & 0xffffff),
+        status.at("/depthRamp/4/colour").asText());
 
     // Mass balance: 100 mm/h for 600 s on every open cell plus the hydrograph's 2700 m³.
     JsonNode balance = JSON.readTree(get(run + "/mass-balance").body());
