@@ -1,6 +1,7 @@
 package org.citytwin.http.flood;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.crs.LocalMetricFrame;
@@ -19,6 +20,9 @@ import org.citytwin.terrain.SiteBuilding;
 
 /** Turns a {@link ScenarioSpec} into a solver scenario on a terrain built from the city. */
 final class CityScenario {
+  /** How far a point inflow on a building is moved to reach open ground. */
+  static final double SNAP_METRES = 20;
+
   private CityScenario() {}
 
   /**
@@ -66,7 +70,10 @@ final class CityScenario {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("inflows[" + i + "] lies outside the terrain", e);
       }
-      b.inflow(openCells(line, city, i));
+      b.inflow(
+          Arrays.equals(in.from(), in.to())
+              ? openCellNear(line, a, city, i)
+              : openCells(line, city, i));
     }
     List<Edge> staged = new ArrayList<>();
     for (int i = 0; i < spec.stages().size(); i++) {
@@ -108,10 +115,51 @@ final class CityScenario {
     return b.build();
   }
 
+  /**
+   * A point inflow on a blocked cell moved to the nearest open cell within {@link #SNAP_METRES}: a
+   * breach is picked beside a building, and on a raster the wall cells of the building can cover
+   * the spot (a cell is blocked when its centre lies in a footprint), while the water would run
+   * along the wall.
+   */
+  private static Inflow openCellNear(Inflow point, double[] at, CityTerrain city, int index) {
+    int cell = point.cells()[0];
+    if (!city.blocked().contains(cell)) {
+      return point;
+    }
+    GridGeometry grid = city.terrain().geometry();
+    int reach = (int) Math.ceil(SNAP_METRES / grid.cellSizeMetres());
+    int col0 = cell % grid.ncols();
+    int row0 = cell / grid.ncols();
+    int best = -1;
+    double bestDistance = SNAP_METRES;
+    for (int row = Math.max(0, row0 - reach);
+        row <= Math.min(grid.nrows() - 1, row0 + reach);
+        row++) {
+      for (int col = Math.max(0, col0 - reach);
+          col <= Math.min(grid.ncols() - 1, col0 + reach);
+          col++) {
+        int candidate = row * grid.ncols() + col;
+        double distance = Math.hypot(grid.centreX(col) - at[0], grid.centreY(row) - at[1]);
+        if (distance <= bestDistance && !city.blocked().contains(candidate)) {
+          best = candidate;
+          bestDistance = distance;
+        }
+      }
+    }
+    if (best < 0) {
+      throw new IllegalArgumentException(
+          "inflows["
+              + index
+              + "] falls on buildings, which block water, with no open cell within "
+              + (int) SNAP_METRES
+              + " m");
+    }
+    return new Inflow(new int[] {best}, point.flowCubicMetresPerSecond());
+  }
+
   /** The inflow without the cells buildings block: water enters where it can. */
   private static Inflow openCells(Inflow inflow, CityTerrain city, int index) {
-    int[] open =
-        java.util.Arrays.stream(inflow.cells()).filter(c -> !city.blocked().contains(c)).toArray();
+    int[] open = Arrays.stream(inflow.cells()).filter(c -> !city.blocked().contains(c)).toArray();
     if (open.length == 0) {
       throw new IllegalArgumentException(
           "inflows[" + index + "] falls entirely on buildings, which block water");

@@ -36,6 +36,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * Flood runs against the live server on the real Osaka sheet (537 buildings): short runs on 10 m
@@ -272,6 +273,58 @@ class FloodApiTest {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
     assertNotNull(image, path);
     return image;
+  }
+
+  /**
+   * A breach clicked on a building's edge: the 10 m cell under it is a wall (its centre lies in the
+   * footprint), so the water enters at the nearest open cell, within 20 m, and all of it arrives.
+   */
+  @Test
+  void aPointInflowOnABuildingEntersAtTheNearestOpenCell() throws Exception {
+    double[] onBuilding =
+        insideABuilding(
+            twin.store().list(Query.of(new Filter.TypeIn(Set.of(CityObjectType.BUILDING)))));
+    String body =
+        String.format(
+            Locale.ROOT,
+            """
+            {"cellSize": 10, "duration": 300, "outputInterval": 300,
+             "inflows": [{"point": [%s, %s], "hydrograph": [[0, 2], [300, 2]]}]}
+            """,
+            onBuilding[0],
+            onBuilding[1]);
+    HttpResponse<String> started = post(body);
+    assertEquals(202, started.statusCode(), started.body());
+    String run = started.headers().firstValue("Location").orElseThrow();
+    JsonNode status = waitFor(run, "completed", "failed");
+    assertEquals("completed", status.get("state").asText(), status.toString());
+    JsonNode balance = JSON.readTree(get(run + "/mass-balance").body());
+    assertEquals(600, balance.get("inflowCubicMetres").asDouble(), 1e-3);
+    assertTrue(Math.abs(balance.get("relativeError").asDouble()) < 1e-6, balance.toString());
+  }
+
+  /**
+   * A point 8-10 m inside a building's footprint (in metres, roughly: the test only needs the 10 m
+   * cell around it blocked and open ground within 20 m): its cell's centre is in the footprint.
+   */
+  private static double[] insideABuilding(List<StoredObject> buildings) {
+    double metresPerDegreeLat = 111_000;
+    double metresPerDegreeLon = metresPerDegreeLat * Math.cos(Math.toRadians(34.6));
+    for (StoredObject b : buildings) {
+      Geometry footprint = b.object().shape().footprint();
+      Point centre = footprint.getInteriorPoint();
+      Coordinate c = centre.getCoordinate();
+      Coordinate nearest = DistanceOp.nearestPoints(footprint.getBoundary(), centre)[0];
+      double metres =
+          Math.hypot(
+              (nearest.x - c.x) * metresPerDegreeLon, (nearest.y - c.y) * metresPerDegreeLat);
+      if (metres > 8
+          && metres < 10
+          && footprint.getArea() * metresPerDegreeLat * metresPerDegreeLon < 2000) {
+        return new double[] {c.x, c.y};
+      }
+    }
+    throw new AssertionError("no building of the sheet is 16-20 m across");
   }
 
   @Test
