@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import org.citytwin.http.HeadlessBrowser;
 import org.citytwin.http.LiveTwin;
 import org.citytwin.model.CityObject;
 import org.citytwin.tiles.TilesetLayout;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * features it renders must be the store's buildings and roads, with no error anywhere.
  */
 class MapLibreVectorTilesTest {
-  private static final long BROWSER_MINUTES = 10;
   private static final Path OUTPUT = Path.of("target", "maplibre-e2e");
 
   @TempDir static Path directory;
@@ -88,44 +86,16 @@ class MapLibreVectorTilesTest {
   }
 
   private static JsonNode runBrowser() throws Exception {
-    Path playwright = Path.of(System.getProperty("playwright.dir", "../.cache/playwright-core"));
     Path maplibre = Path.of(System.getProperty("maplibre.dir", "../.cache/maplibre-gl"));
-    Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
-    for (Path[] needed :
-        new Path[][] {
-          {playwright, playwright.resolve("node_modules/playwright-core")},
-          {maplibre, maplibre.resolve("node_modules/maplibre-gl/dist/maplibre-gl.js")}
-        }) {
-      if (!Files.exists(needed[1])) {
-        fail(needed[1].toAbsolutePath() + " is missing; run .ci/run, which installs it");
-      }
+    if (!Files.exists(maplibre.resolve("node_modules/maplibre-gl/dist/maplibre-gl.js"))) {
+      fail(maplibre.toAbsolutePath() + " holds no maplibre-gl; run .ci/run, which installs it");
     }
-    if (!Files.isExecutable(chromium)) {
-      fail("no Chromium at " + chromium + "; run .ci/run or: apt-get install chromium");
-    }
-    Files.createDirectories(OUTPUT);
-    Path reportFile = OUTPUT.resolve("report.json");
-    Path script =
-        Path.of(MapLibreVectorTilesTest.class.getResource("maplibre-e2e.cjs").toURI())
-            .toAbsolutePath();
-    Process browser =
-        new ProcessBuilder(
-                "node",
-                script.toString(),
-                playwright.toString(),
-                maplibre.toString(),
-                chromium.toString(),
-                twin.root(),
-                OUTPUT.resolve("maplibre.png").toString())
-            .redirectOutput(reportFile.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    if (!browser.waitFor(BROWSER_MINUTES, TimeUnit.MINUTES)) {
-      browser.destroyForcibly();
-      fail("the browser did not finish within " + BROWSER_MINUTES + " minutes");
-    }
-    String output = Files.readString(reportFile);
-    assertEquals(0, browser.exitValue(), "maplibre-e2e.cjs failed; its report: " + output);
-    return new ObjectMapper().readTree(output);
+    return HeadlessBrowser.run(
+        MapLibreVectorTilesTest.class,
+        "maplibre-e2e.cjs",
+        OUTPUT.resolve("report.json"),
+        maplibre.toString(),
+        twin.root(),
+        OUTPUT.resolve("maplibre.png").toString());
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.citytwin.http.HeadlessBrowser;
 import org.citytwin.http.LiveTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * What the page shows is checked against the server's own answers for the same run, fetched here.
  */
 class FloodViewerEndToEndTest {
-  /** Generous: software WebGL and the flood run share a loaded 2-core machine. */
-  private static final long BROWSER_MINUTES = 12;
-
   private static final Path OUTPUT = Path.of("target", "flood-viewer-e2e");
 
   /** 120 mm/h for 10 minutes on 10 m cells, depth every 2 minutes: a few seconds of solving. */
@@ -132,45 +128,15 @@ class FloodViewerEndToEndTest {
   }
 
   private JsonNode runBrowser() throws Exception {
-    Path playwright = Path.of(System.getProperty("playwright.dir", "../.cache/playwright-core"));
-    Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
-    if (!Files.isDirectory(playwright.resolve("node_modules/playwright-core"))) {
-      fail(
-          "playwright-core is not installed under "
-              + playwright.toAbsolutePath()
-              + "; run .ci/run or: npm install --prefix "
-              + playwright
-              + " playwright-core@1.65.1");
-    }
-    if (!Files.isExecutable(chromium)) {
-      fail("no Chromium at " + chromium + "; run .ci/run or: apt-get install chromium");
-    }
-    Files.createDirectories(OUTPUT);
     Path screenshot = OUTPUT.resolve("flood.png");
-    Path reportFile = OUTPUT.resolve("report.json");
     Files.deleteIfExists(screenshot);
-    Path script =
-        Path.of(FloodViewerEndToEndTest.class.getResource("flood-e2e.cjs").toURI())
-            .toAbsolutePath();
-    Process browser =
-        new ProcessBuilder(
-                "node",
-                script.toString(),
-                playwright.toString(),
-                chromium.toString(),
-                "http://localhost:" + twin.port() + "/",
-                screenshot.toString(),
-                SCENARIO)
-            .redirectOutput(reportFile.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    if (!browser.waitFor(BROWSER_MINUTES, TimeUnit.MINUTES)) {
-      browser.destroyForcibly();
-      fail("the browser did not finish within " + BROWSER_MINUTES + " minutes");
-    }
-    String output = Files.readString(reportFile);
-    assertEquals(0, browser.exitValue(), "flood-e2e.cjs failed; its report: " + output);
-    return JSON.readTree(output);
+    return HeadlessBrowser.run(
+        FloodViewerEndToEndTest.class,
+        "flood-e2e.cjs",
+        OUTPUT.resolve("report.json"),
+        twin.root() + "/",
+        screenshot.toString(),
+        SCENARIO);
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

@@ -1,25 +1,15 @@
 package org.citytwin.http.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.citytwin.http.HeadlessBrowser;
 import org.citytwin.http.LiveTwin;
 
-/**
- * Runs viewer-e2e.cjs: Debian's headless Chromium, driven by playwright-core (both installed by
- * .ci/run), opens the viewer of a live twin and returns the script's JSON report.
- */
+/** Runs viewer-e2e.cjs in {@link HeadlessBrowser} on the viewer of a live twin. */
 final class ViewerBrowser {
-  /** Generous: software WebGL on a shared 2-core machine takes minutes to settle the tiles. */
-  private static final long BROWSER_MINUTES = 10;
-
   static final Path OUTPUT = Path.of("target", "viewer-e2e");
 
   private ViewerBrowser() {}
@@ -32,59 +22,20 @@ final class ViewerBrowser {
    */
   static JsonNode run(LiveTwin twin, String name, String mode, String... sensorArguments)
       throws Exception {
-    Path playwright = Path.of(System.getProperty("playwright.dir", "../.cache/playwright-core"));
-    Path chromium = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
-    if (!Files.isDirectory(playwright.resolve("node_modules/playwright-core"))) {
-      fail(
-          "playwright-core is not installed under "
-              + playwright.toAbsolutePath()
-              + "; run .ci/run or: npm install --prefix "
-              + playwright
-              + " playwright-core@1.65.1");
-    }
-    if (!Files.isExecutable(chromium)) {
-      fail(
-          "no Chromium at "
-              + chromium
-              + "; run .ci/run or: apt-get install chromium (or pass -Dchromium.path=...)");
-    }
-    Files.createDirectories(OUTPUT);
-    Path screenshot = OUTPUT.resolve(name + ".png");
-    Path reportFile = OUTPUT.resolve(name + ".json");
+    Path screenshot = screenshot(name);
     Files.deleteIfExists(screenshot);
     Files.deleteIfExists(OUTPUT.resolve(name + "-sensors.png")); // the sensor steps' screenshot
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "node",
-                script().toString(),
-                playwright.toString(),
-                chromium.toString(),
-                "http://localhost:" + twin.port() + "/",
-                screenshot.toString(),
-                mode));
-    command.addAll(List.of(sensorArguments));
-    Process browser =
-        new ProcessBuilder(command)
-            .redirectOutput(reportFile.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    if (!browser.waitFor(BROWSER_MINUTES, TimeUnit.MINUTES)) {
-      browser.destroyForcibly();
-      fail("the browser did not finish within " + BROWSER_MINUTES + " minutes");
-    }
-    String output = Files.readString(reportFile);
-    assertEquals(0, browser.exitValue(), "viewer-e2e.cjs failed; its report: " + output);
-    JsonNode report = new ObjectMapper().readTree(output);
-    System.out.println("viewer e2e (" + name + "): " + report);
-    return report;
+    List<String> arguments =
+        new ArrayList<>(List.of(twin.root() + "/", screenshot.toString(), mode));
+    arguments.addAll(List.of(sensorArguments));
+    return HeadlessBrowser.run(
+        ViewerBrowser.class,
+        "viewer-e2e.cjs",
+        OUTPUT.resolve(name + ".json"),
+        arguments.toArray(String[]::new));
   }
 
   static Path screenshot(String name) {
     return OUTPUT.resolve(name + ".png");
-  }
-
-  private static Path script() throws Exception {
-    return Path.of(ViewerBrowser.class.getResource("viewer-e2e.cjs").toURI()).toAbsolutePath();
   }
 }

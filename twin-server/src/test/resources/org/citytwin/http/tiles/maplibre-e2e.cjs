@@ -5,12 +5,12 @@
 // says; once the map is idle, the report lists the rendered features (map.queryRenderedFeatures),
 // every MapLibre error, console error, uncaught exception and failed request, and every tile URL.
 //
-// Usage: node maplibre-e2e.cjs PLAYWRIGHT_PREFIX MAPLIBRE_PREFIX CHROMIUM ORIGIN SCREENSHOT.png
+// Usage: node maplibre-e2e.cjs PLAYWRIGHT_PREFIX CHROMIUM MAPLIBRE_PREFIX ORIGIN SCREENSHOT.png
 'use strict';
 const path = require('path');
 const { createRequire } = require('module');
 
-const [playwrightPrefix, maplibrePrefix, executablePath, origin, screenshot] = process.argv.slice(2);
+const [playwrightPrefix, executablePath, maplibrePrefix, origin, screenshot] = process.argv.slice(2);
 const { chromium } = createRequire(path.join(path.resolve(playwrightPrefix), 'package.json'))('playwright-core');
 const dist = path.join(path.resolve(maplibrePrefix), 'node_modules', 'maplibre-gl', 'dist');
 
