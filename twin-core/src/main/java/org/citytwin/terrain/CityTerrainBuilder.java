@@ -280,12 +280,8 @@ public final class CityTerrainBuilder {
 
   /** The Japanese plane rectangular zone inside Japan's bounds, the UTM zone elsewhere. */
   static LocalMetricFrame frameFor(Envelope3D extent) {
-    double lon = (extent.minLon() + extent.maxLon()) / 2;
-    double lat = (extent.minLat() + extent.maxLat()) / 2;
-    boolean japan = lon >= 122 && lon <= 154 && lat >= 20 && lat <= 46;
-    return japan
-        ? LocalMetricFrame.japanPlaneRectangular(lon, lat)
-        : LocalMetricFrame.around(lon, lat);
+    return LocalMetricFrame.forPlace(
+        (extent.minLon() + extent.maxLon()) / 2, (extent.minLat() + extent.maxLat()) / 2);
   }
 
   private GridGeometry grid(LocalMetricFrame frame, Envelope cityExtent)

@@ -22,11 +22,11 @@ import org.citytwin.vectortiles.VectorTileEncoder;
 import org.locationtech.jts.geom.Point;
 
 /**
- * The second half of {@code twin bench tiles}: picks tiles at random (seeded), 3D leaves from the
- * served tileset and max-zoom vector tiles under random buildings, requests each once (made and
- * cached by the server, timed as "first request"), then measures repeated requests of them, which
- * the memory cache answers, against the same number of requests of a vector tile's redirect. Each
- * kind is first requested unmeasured, to warm the JIT.
+ * The second half of {@code twin bench tiles}: picks tiles at random (seeded), 3D tiles with
+ * content (any level) from the served tileset and max-zoom vector tiles under random buildings,
+ * requests each once (made and cached by the server, timed as "first request"), then measures
+ * repeated requests of them, which the memory cache answers, against the same number of requests of
+ * a vector tile's redirect. Each kind is first requested unmeasured, to warm the JIT.
  */
 final class CachedTileTiming {
   /** Goal: p99 of a cached tile over HTTP, in milliseconds. */
@@ -64,7 +64,7 @@ final class CachedTileTiming {
 
   /** Runs and prints the measurements; false when any request failed. */
   boolean run() throws IOException, InterruptedException, ExecutionException, StoreException {
-    List<String> leaves = warm("3D leaf GLB", leafUrls());
+    List<String> glbs = warm("3D tile GLB", contentUrls());
     List<String> vector = warm("vector tile z" + VectorTileEncoder.MAX_ZOOM, vectorUrls());
     // The stable URL of a vector tile answers a redirect to its version: the least work a request
     // can cause.
@@ -72,14 +72,14 @@ final class CachedTileTiming {
     // Unmeasured rounds of each kind first, so that the JIT has compiled both client and server.
     int warmUp = Math.min(requests, WARM_UP_REQUESTS);
     http.run(List.of(redirect), warmUp, ~seed);
-    http.run(leaves, warmUp, ~seed);
+    http.run(glbs, warmUp, ~seed);
     http.run(vector, warmUp, ~seed);
     UrlLatency.Result baseline = http.run(List.of(redirect), requests, seed);
-    UrlLatency.Result glb = http.run(leaves, requests, seed);
+    UrlLatency.Result glb = http.run(glbs, requests, seed);
     UrlLatency.Result mvt = http.run(vector, requests, seed);
     out.printf("cached tiles over HTTP, %,d requests each:%n", requests);
     print("redirect (baseline)", 1, baseline, baseline);
-    print("3D leaf GLB", leaves.size(), glb, baseline);
+    print("3D tile GLB", glbs.size(), glb, baseline);
     print("vector tile z" + VectorTileEncoder.MAX_ZOOM, vector.size(), mvt, baseline);
     out.printf("goal: cached tile p99 < %.0f ms%n", GOAL_P99_MILLIS);
     long failures = baseline.failures() + glb.failures() + mvt.failures();
@@ -134,7 +134,7 @@ final class CachedTileTiming {
     return served;
   }
 
-  private List<String> leafUrls() throws IOException, InterruptedException {
+  private List<String> contentUrls() throws IOException, InterruptedException {
     String tilesetUrl = base + "/tiles/3d/buildings/tileset.json";
     JsonNode tileset = JSON.readTree(http.get(tilesetUrl).body());
     List<String> uris = new ArrayList<>();

@@ -57,10 +57,10 @@ class BenchTilesCommandTest {
           "3D tileset, cold (export-tiles path, ",
           " buildings/s; ",
           "bytes per building (all shown at LOD1",
-          "first request (made by the server, then cached) of 1 3D leaf GLB tiles",
+          "first request (made by the server, then cached) of 1 3D tile GLB tiles",
           "vector tile z16 tiles",
           "redirect (baseline)",
-          "3D leaf GLB              1 distinct",
+          "3D tile GLB              1 distinct",
           "p99 ",
           "goal: cached tile p99 < 5 ms"
         }) {
