@@ -1,7 +1,6 @@
 package org.citytwin.sensor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,21 +32,18 @@ final class AlertDetector {
   /** The alerts (without ids) the group raises, in its order. Called by the ingest thread only. */
   List<Alert> detect(List<Observation> group) {
     List<Alert> alerts = new ArrayList<>();
-    Map<String, Observation> newest = new HashMap<>();
+    NewestObservations newest = new NewestObservations(feed);
     for (Observation o : group) {
       Optional<Datastream> stream = catalog.datastream(o.datastreamId());
       if (stream.isEmpty() || stream.get().thresholds() == null) {
         continue;
       }
       WaterLevelThresholds thresholds = stream.get().thresholds();
-      Observation previous =
-          newest.containsKey(o.datastreamId())
-              ? newest.get(o.datastreamId())
-              : feed.latest(o.datastreamId()).orElse(null);
-      if (previous != null && o.phenomenonTime().isBefore(previous.phenomenonTime())) {
+      NewestObservations.Step step = newest.advance(o);
+      if (step.late()) {
         continue;
       }
-      newest.put(o.datastreamId(), o);
+      Observation previous = step.previous();
       WaterLevelStage from =
           previous == null ? WaterLevelStage.NORMAL : thresholds.stageOf(previous.result());
       WaterLevelStage to = thresholds.stageOf(o.result());

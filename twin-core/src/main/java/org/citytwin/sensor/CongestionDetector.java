@@ -36,7 +36,7 @@ final class CongestionDetector {
   List<CongestionChange> detect(List<Observation> group) {
     List<CongestionChange> changes = new ArrayList<>();
     Map<String, Optional<CrowdArea>> areaOfThing = new HashMap<>();
-    Map<String, Observation> newest = new HashMap<>();
+    NewestObservations newest = new NewestObservations(feed);
     for (Observation o : group) {
       Optional<Datastream> stream = catalog.datastream(o.datastreamId());
       if (stream.isEmpty()
@@ -44,14 +44,11 @@ final class CongestionDetector {
           || !stream.get().countScope().walkableArea()) {
         continue;
       }
-      Observation previous =
-          newest.containsKey(o.datastreamId())
-              ? newest.get(o.datastreamId())
-              : feed.latest(o.datastreamId()).orElse(null);
-      if (previous != null && o.phenomenonTime().isBefore(previous.phenomenonTime())) {
+      NewestObservations.Step step = newest.advance(o);
+      if (step.late()) {
         continue;
       }
-      newest.put(o.datastreamId(), o);
+      Observation previous = step.previous();
       Optional<CrowdArea> area = areaOfThing.computeIfAbsent(stream.get().thingId(), this::areaOf);
       if (area.isEmpty() || !area.get().count().id().equals(o.datastreamId())) {
         continue; // the thing's area is counted by another of its datastreams
