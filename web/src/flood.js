@@ -6,6 +6,7 @@
 // It owns the #flood section of the page and the #flood-picked block of the picked building;
 // main.js hands it the Cesium viewer and asks it whether a click was meant for it (breach picking).
 import * as Cesium from "cesium";
+import { make } from "./dom.js";
 
 const RUNS = "flood/runs";
 const POLL_MILLIS = 500;
@@ -392,12 +393,12 @@ export class FloodPanel {
   showRamp(ramp) {
     this.element("flood-ramp").replaceChildren(
       ...ramp.map((stop, i) => {
-        const swatch = this.make("span", "", "swatch");
+        const swatch = make(this.document, "span", "", "swatch");
         swatch.style.background = stop.colour;
         swatch.style.opacity = stop.opacity;
         const next = ramp[i + 1];
         const label = next ? `${stop.depthMetres} – ${next.depthMetres}` : `${stop.depthMetres} and more`;
-        const item = this.make("li");
+        const item = make(this.document, "li");
         item.append(swatch, label);
         return item;
       }),
@@ -448,8 +449,8 @@ export class FloodPanel {
     const design = feature.getProperty("river_flood_depth");
     const rank = feature.getProperty("river_flood_rank");
     const row = (label, text) => {
-      const tr = this.make("tr");
-      tr.append(this.make("th", label), this.make("td", text));
+      const tr = make(this.document, "tr");
+      tr.append(make(this.document, "th", label), make(this.document, "td", text));
       return tr;
     };
     this.element("flood-picked-rows").replaceChildren(
@@ -475,14 +476,6 @@ export class FloodPanel {
     status.classList.toggle("error", isError);
   }
 
-  make(tag, text = "", className = "") {
-    const element = this.document.createElement(tag);
-    element.textContent = text;
-    if (className) {
-      element.className = className;
-    }
-    return element;
-  }
 }
 
 function minutes(seconds) {

@@ -1,5 +1,6 @@
 // The side panel: status line, colour controls, legend and the picked building. It knows the page,
 // not Cesium: a picked feature is read only through getProperty/getPropertyIds.
+import { make } from "./dom.js";
 
 const DETAIL_URL = "api/objects/";
 
@@ -52,9 +53,9 @@ export class Panel {
     this.element("legend-title").textContent = legend.title;
     this.element("legend-entries").replaceChildren(
       ...legend.entries.map(([colour, label]) => {
-        const swatch = this.make("span", "", "swatch");
+        const swatch = make(this.document, "span", "", "swatch");
         swatch.style.background = colour;
-        const item = this.make("li");
+        const item = make(this.document, "li");
         item.append(swatch, label);
         return item;
       }),
@@ -75,7 +76,9 @@ export class Panel {
     this.element("picked").hidden = false;
     this.element("gml-id").textContent = id;
     this.element("tile-properties").replaceChildren(...this.tileRows(feature));
-    this.element("detail").replaceChildren(this.make("p", "Loading the full record…", "note"));
+    this.element("detail").replaceChildren(
+      make(this.document, "p", "Loading the full record…", "note"),
+    );
     this.loadDetail(id);
   }
 
@@ -104,7 +107,7 @@ export class Panel {
       }
     } catch (e) {
       if (this.pickedId === id) {
-        detail.replaceChildren(this.make("p", `No full record: ${e.message}`, "error"));
+        detail.replaceChildren(make(this.document, "p", `No full record: ${e.message}`, "error"));
       }
     }
   }
@@ -131,13 +134,13 @@ export class Panel {
         this.row(name, a.label ? `${a.label} (${a.value})` : a.value, a.uom ?? ""),
       ),
     );
-    const link = this.make("a", "Full record (JSON)");
+    const link = make(this.document, "a", "Full record (JSON)");
     link.href = DETAIL_URL + encodeURIComponent(object.id);
     link.target = "_blank";
-    const html = this.make("a", "as HTML");
+    const html = make(this.document, "a", "as HTML");
     html.href = link.href + "?f=html";
     html.target = "_blank";
-    const links = this.make("p", "", "links");
+    const links = make(this.document, "p", "", "links");
     links.append(link, " · ", html);
     return [overview, risks, attributes, links].filter(Boolean);
   }
@@ -148,10 +151,10 @@ export class Panel {
     if (present.length === 0) {
       return null;
     }
-    const section = this.make("section");
-    const table = this.make("table");
+    const section = make(this.document, "section");
+    const table = make(this.document, "table");
     table.append(...present);
-    section.append(this.make("h3", title), table);
+    section.append(make(this.document, "h3", title), table);
     return section;
   }
 
@@ -160,18 +163,12 @@ export class Panel {
     if (value === undefined || value === null || value === "") {
       return null;
     }
-    const row = this.make("tr");
-    row.append(this.make("th", label), this.make("td", `${format(value)}${unit ? " " + unit : ""}`));
+    const row = make(this.document, "tr");
+    row.append(
+      make(this.document, "th", label),
+      make(this.document, "td", `${format(value)}${unit ? " " + unit : ""}`),
+    );
     return row;
-  }
-
-  make(tag, text = "", className = "") {
-    const element = this.document.createElement(tag);
-    element.textContent = text;
-    if (className) {
-      element.className = className;
-    }
-    return element;
   }
 }
 
