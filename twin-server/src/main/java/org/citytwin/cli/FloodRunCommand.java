@@ -18,6 +18,7 @@ import org.citytwin.terrain.CellMask;
 import org.citytwin.terrain.GridFormatException;
 import org.citytwin.terrain.Raster;
 import org.citytwin.terrain.TerrainGrid;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,6 +34,21 @@ import picocli.CommandLine.Option;
           + " grid's CRS, or lon,lat with --lonlat."
     })
 final class FloodRunCommand implements Callable<Integer> {
+  /** The options a scenario file may be given with: where the city is, where outputs go. */
+  static final java.util.Set<String> WITH_SCENARIO =
+      java.util.Set.of("--scenario", "--from-store", "--out", "--format", "--threads");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE.json",
+      description =
+          "The whole scenario as the JSON document POST /flood/runs accepts (positions lon/lat),"
+              + " run on the city of --from-store; only --out, --format and --threads may be"
+              + " given with it.")
+  Path scenarioFile;
+
   @Option(
       names = "--dem",
       paramLabel = "FILE",
@@ -189,6 +205,9 @@ final class FloodRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (scenarioFile != null) {
+      return runScenarioFile();
+    }
     FloodTerrain terrain;
     FloodScenario scenario;
     GridFiles grids;
@@ -213,6 +232,55 @@ final class FloodRunCommand implements Callable<Integer> {
       return ExitCodes.INPUT_REJECTED;
     }
     FloodResult result = FloodOutputs.run(scenario, out, System.err, grids, terrain.epsgCode());
+    report(result);
+    return ExitCodes.OK;
+  }
+
+  /** {@code --scenario}: the server's parser, checks and scenario builder on the store's city. */
+  private int runScenarioFile() throws Exception {
+    GridFiles grids;
+    org.citytwin.http.flood.ScenarioFile.Prepared prepared;
+    try {
+      for (CommandLine.Model.OptionSpec o :
+          command.commandLine().getParseResult().matchedOptions()) {
+        if (!WITH_SCENARIO.contains(o.longestName())) {
+          throw new IllegalArgumentException(
+              o.longestName()
+                  + " cannot be given with --scenario, which holds the whole scenario (only"
+                  + " --from-store, --out, --format and --threads go with it)");
+        }
+      }
+      if (fromStore == null) {
+        throw new IllegalArgumentException(
+            "--scenario needs --from-store DIR: a scenario file runs on the city of a store");
+      }
+      grids = GridFiles.parse(format);
+      org.citytwin.http.flood.ScenarioFile file =
+          org.citytwin.http.flood.ScenarioFile.read(scenarioFile);
+      try (org.citytwin.store.TwinStore twin = org.citytwin.store.TwinStore.open(fromStore)) {
+        prepared =
+            file.prepare(
+                twin, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+      }
+      System.err.println(prepared.city().summary());
+      java.nio.file.Files.createDirectories(out);
+      grids.write(
+          prepared.city().terrain().raster(), prepared.city().frame().epsgCode(), out, "terrain");
+    } catch (java.io.IOException
+        | IllegalArgumentException
+        | org.citytwin.store.StoreException
+        | org.citytwin.crs.CoordinateConversionException e) {
+      System.err.println("twin flood run: " + e.getMessage());
+      return ExitCodes.INPUT_REJECTED;
+    }
+    FloodResult result =
+        FloodOutputs.run(
+            prepared.scenario(), out, System.err, grids, prepared.city().frame().epsgCode());
+    report(result);
+    return ExitCodes.OK;
+  }
+
+  private static void report(FloodResult result) {
     System.out.printf(
         "flood %s: %.0f s simulated in %d steps, %.1f s wall; volume error %.3e m³ (%.2e)%n",
         result.state(),
@@ -221,7 +289,6 @@ final class FloodRunCommand implements Callable<Integer> {
         result.wallSeconds(),
         result.massBalance().errorCubicMetres(),
         result.massBalance().relativeError());
-    return ExitCodes.OK;
   }
 
   private FloodTerrain terrain()

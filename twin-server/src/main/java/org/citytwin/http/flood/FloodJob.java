@@ -11,9 +11,7 @@ import org.citytwin.flood.FloodSolver;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
-import org.citytwin.terrain.CityTerrainBuilder;
 import org.citytwin.terrain.Raster;
-import org.citytwin.terrain.TerrainGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,14 +68,7 @@ final class FloodJob implements Runnable, FloodListener {
       return; // cancelled while queued
     }
     try {
-      CityTerrain city =
-          spec.dem() != null
-              ? CityTerrainBuilder.onDem(
-                  store, TerrainGrid.of(spec.dem().raster()), spec.dem().frame(), spec.obstacles())
-              : CityTerrainBuilder.build(
-                  store,
-                  new CityTerrainBuilder.Options(
-                      spec.cellSizeMetres(), spec.obstacles(), spec.area(), null, 2));
+      CityTerrain city = spec.terrain(store);
       terrain = city;
       FloodSolver s = new FloodSolver(CityScenario.of(spec, city, threads));
       solver = s;

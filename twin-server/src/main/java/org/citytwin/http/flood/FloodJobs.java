@@ -61,9 +61,7 @@ final class FloodJobs implements AutoCloseable {
    * @throws HttpProblem 400 when a position lies outside the area, 503 when too many runs wait
    */
   synchronized FloodJob submit(ScenarioSpec spec) throws StoreException {
-    Filter.BboxIntersects area = area(spec);
-    checkSize(spec, area);
-    checkPositions(spec, area);
+    check(spec, store);
     long active = jobs.values().stream().filter(j -> !j.state().finished()).count();
     if (active >= maxRunning + maxWaiting) {
       throw HttpProblem.unavailable(
@@ -79,7 +77,20 @@ final class FloodJobs implements AutoCloseable {
     return job;
   }
 
-  private Filter.BboxIntersects area(ScenarioSpec spec) throws StoreException {
+  /**
+   * The checks of a scenario before it runs, the same for a server run and a scenario file: the
+   * grid's size, and every position inside the simulated area.
+   *
+   * @throws HttpProblem 400 naming the field
+   */
+  static void check(ScenarioSpec spec, TwinStore store) throws StoreException {
+    Filter.BboxIntersects area = area(spec, store);
+    checkSize(spec, area);
+    checkPositions(spec, area);
+  }
+
+  private static Filter.BboxIntersects area(ScenarioSpec spec, TwinStore store)
+      throws StoreException {
     if (spec.area() != null) {
       return spec.area();
     }

@@ -47,7 +47,8 @@ final class ScenarioRequest {
 
   /**
    * Parses a request body into a validated spec; {@code dem} and {@code initialLevelGrid} name
-   * grids in {@code uploads}.
+   * grids in {@code uploads}, or are refused when {@code uploads} is null (a scenario file:
+   * uploaded grids live on a server).
    */
   static ScenarioSpec parse(String body, UploadedGrids uploads) {
     JsonNode root;
@@ -55,10 +56,10 @@ final class ScenarioRequest {
       root = JSON.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
       throw HttpProblem.badRequest(
-          "the body is not JSON: " + e.getOriginalMessage() + " (line " + line(e) + ")");
+          "the scenario is not JSON: " + e.getOriginalMessage() + " (line " + line(e) + ")");
     }
     if (root == null || !root.isObject()) {
-      throw HttpProblem.badRequest("the body must be a JSON object describing a scenario");
+      throw HttpProblem.badRequest("the scenario must be a JSON object");
     }
     unknownFields(root, FIELDS, "");
     double duration = number(root, "duration", 3600, 1, MAX_DURATION_SECONDS);
@@ -95,7 +96,7 @@ final class ScenarioRequest {
         number(root, "gaugeInterval", 60, 1, MAX_DURATION_SECONDS),
         number(root, "manning", 0.035, 0, 1),
         number(root, "theta", 0.8, 0.5, 1),
-        root.has("rain") ? series(root.get("rain"), "rain") : null,
+        root.has("rain") ? intensities(root.get("rain"), "rain") : null,
         rainZones(root.get("rainZones")),
         inflows(root.get("inflows")),
         stages(root.get("stages")),
@@ -217,6 +218,18 @@ final class ScenarioRequest {
     }
   }
 
+  /** A rain series: mm/h, none negative (rain cannot take water away). */
+  private static TimeSeries intensities(JsonNode n, String field) {
+    TimeSeries rain = series(n, field);
+    for (int k = 0; k < n.size(); k++) {
+      if (n.get(k).get(1).asDouble() < 0) {
+        throw HttpProblem.badParameter(
+            field, field + "[" + k + "]: an intensity must be >= 0 mm/h, not " + n.get(k).get(1));
+      }
+    }
+    return rain;
+  }
+
   private static List<ScenarioSpec.InflowSpec> inflows(JsonNode n) {
     List<ScenarioSpec.InflowSpec> list = new ArrayList<>();
     for (int i = 0; i < size(n, "inflows"); i++) {
@@ -280,13 +293,7 @@ final class ScenarioRequest {
       JsonNode o = object(n.get(i), at);
       unknownFields(o, Set.of("polygon", "rain"), at + ".");
       double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
-      TimeSeries rain = series(o.get("rain"), at + ".rain");
-      for (int k = 0; k < o.get("rain").size(); k++) {
-        if (o.get("rain").get(k).get(1).asDouble() < 0) {
-          throw HttpProblem.badParameter(
-              at + ".rain", at + ".rain[" + k + "]: an intensity must be >= 0 mm/h");
-        }
-      }
+      TimeSeries rain = intensities(o.get("rain"), at + ".rain");
       list.add(new ScenarioSpec.RainZoneSpec(polygon, rain));
     }
     return list;
@@ -332,6 +339,13 @@ final class ScenarioRequest {
     if (!n.isTextual()) {
       throw HttpProblem.badParameter(
           field, field + " must be the id of a grid uploaded with POST /flood/dems");
+    }
+    if (uploads == null) {
+      throw HttpProblem.badParameter(
+          field,
+          field
+              + " names a grid uploaded to a server (POST /flood/dems); a scenario file runs on"
+              + " the city of the store, without uploaded grids");
     }
     return uploads
         .get(n.asText())

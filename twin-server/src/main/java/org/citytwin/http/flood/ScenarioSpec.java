@@ -1,10 +1,16 @@
 package org.citytwin.http.flood;
 
 import java.util.List;
+import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.Edge;
 import org.citytwin.flood.TimeSeries;
 import org.citytwin.query.Filter;
+import org.citytwin.store.StoreException;
+import org.citytwin.store.TwinStore;
+import org.citytwin.terrain.CityTerrain;
+import org.citytwin.terrain.CityTerrainBuilder;
 import org.citytwin.terrain.Obstacles;
+import org.citytwin.terrain.TerrainGrid;
 
 /**
  * A validated scenario as a client asked for it: positions still in CRS84, turned into a {@code
@@ -40,6 +46,17 @@ record ScenarioSpec(
     stages = List.copyOf(stages);
     initialLevels = List.copyOf(initialLevels);
     gauges = List.copyOf(gauges);
+  }
+
+  /**
+   * The terrain this scenario runs on: the uploaded DEM with the store's buildings on it, else the
+   * terrain built from the city. One rule for server runs and scenario files.
+   */
+  CityTerrain terrain(TwinStore store) throws StoreException, CoordinateConversionException {
+    return dem != null
+        ? CityTerrainBuilder.onDem(store, TerrainGrid.of(dem.raster()), dem.frame(), obstacles)
+        : CityTerrainBuilder.build(
+            store, new CityTerrainBuilder.Options(cellSizeMetres, obstacles, area, null, 2));
   }
 
   /** Rain in mm/h over time on the cells inside a polygon ({@code [lon, lat]} vertices). */
