@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One flood run: builds the terrain from the store (or takes an uploaded DEM with the store's
- * buildings on it), runs the solver, keeps the depth snapshots and the result. Its state moves
- * QUEUED → PREPARING → RUNNING → COMPLETED, or to CANCELLED or FAILED from any earlier state.
- * Progress fields are written by the run's thread and read by requests.
+ * buildings on it), or reuses one an earlier run built from the same inputs ({@link TerrainCache}),
+ * runs the solver, keeps the depth snapshots and the result. Its state moves QUEUED → PREPARING →
+ * RUNNING → COMPLETED, or to CANCELLED or FAILED from any earlier state. Progress fields are
+ * written by the run's thread and read by requests.
  */
 final class FloodJob implements Runnable, FloodListener {
   private static final Logger LOG = LoggerFactory.getLogger(FloodJob.class);
@@ -41,6 +42,7 @@ final class FloodJob implements Runnable, FloodListener {
   private final String id;
   private final ScenarioSpec spec;
   private final TwinStore store;
+  private final TerrainCache terrains;
   private final int threads;
   private final Instant created = Instant.now();
   private final NavigableMap<Long, Raster> snapshots = new ConcurrentSkipListMap<>();
@@ -48,6 +50,7 @@ final class FloodJob implements Runnable, FloodListener {
   private volatile boolean cancelRequested;
   private volatile FloodSolver solver;
   private volatile CityTerrain terrain;
+  private volatile boolean terrainReused;
   private volatile FloodResult result;
   private volatile String failure;
   private volatile double simulatedSeconds;
@@ -55,10 +58,11 @@ final class FloodJob implements Runnable, FloodListener {
   private volatile long steps;
   private volatile long wallNanos;
 
-  FloodJob(String id, ScenarioSpec spec, TwinStore store, int threads) {
+  FloodJob(String id, ScenarioSpec spec, TwinStore store, TerrainCache terrains, int threads) {
     this.id = Objects.requireNonNull(id, "id");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.store = Objects.requireNonNull(store, "store");
+    this.terrains = Objects.requireNonNull(terrains, "terrains");
     this.threads = threads;
   }
 
@@ -68,7 +72,9 @@ final class FloodJob implements Runnable, FloodListener {
       return; // cancelled while queued
     }
     try {
-      CityTerrain city = spec.terrain(store);
+      TerrainCache.Lookup lookup = terrains.terrain(spec, store);
+      CityTerrain city = lookup.terrain();
+      terrainReused = lookup.reused();
       terrain = city;
       FloodSolver s = new FloodSolver(CityScenario.of(spec, city, threads));
       solver = s;
@@ -146,6 +152,11 @@ final class FloodJob implements Runnable, FloodListener {
   /** The terrain once built, else null. */
   CityTerrain terrain() {
     return terrain;
+  }
+
+  /** Whether the terrain came from an earlier run's (same store version, area, cells, DEM). */
+  boolean terrainReused() {
+    return terrainReused;
   }
 
   /** The result once finished (completed or cancelled), else null. */

@@ -32,6 +32,7 @@ final class FloodJobs implements AutoCloseable {
   private final int maxKept;
   private final int threadsPerRun;
   private final ExecutorService executor;
+  private final TerrainCache terrains = TerrainCache.withDefaults();
   private final Map<String, FloodJob> jobs = new ConcurrentHashMap<>();
 
   FloodJobs(TwinStore store, int maxRunning, int maxWaiting, int maxKept, int threadsPerRun) {
@@ -71,7 +72,7 @@ final class FloodJobs implements AutoCloseable {
               + "); try again when one has finished, or cancel one");
     }
     dropOldFinished();
-    FloodJob job = new FloodJob(UUID.randomUUID().toString(), spec, store, threadsPerRun);
+    FloodJob job = new FloodJob(UUID.randomUUID().toString(), spec, store, terrains, threadsPerRun);
     jobs.put(job.id(), job);
     executor.execute(job);
     return job;

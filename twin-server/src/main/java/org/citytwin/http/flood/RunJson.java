@@ -49,6 +49,7 @@ final class RunJson {
       n.put("blockedCells", t.blocked().count());
       n.put("buildings", t.buildings().size());
       n.put("summary", t.summary());
+      n.put("reused", job.terrainReused());
       lonLatBox(t).ifPresent(box -> n.set("bbox", box));
     }
     ArrayNode times = o.putArray("outputTimes");

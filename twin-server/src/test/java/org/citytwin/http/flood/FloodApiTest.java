@@ -402,4 +402,42 @@ class FloodApiTest {
       fail("run vanished");
     }
   }
+
+  /**
+   * A second run on the same area and cells takes the terrain the first one built (status {@code
+   * terrain.reused}); an import, even of the same file, changes the store's version and the next
+   * run builds afresh.
+   */
+  @Test
+  void aSecondRunReusesTheTerrainUntilTheStoreChanges() throws Exception {
+    String body = scenario(60, 10, 0).replace("\"cellSize\": 10", "\"cellSize\": 9");
+    assertTrue(body.contains("\"cellSize\": 9"), body);
+    List<Boolean> reused = new java.util.ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      if (run == 2) {
+        reimportSheet();
+      }
+      HttpResponse<String> started = post(body);
+      assertEquals(202, started.statusCode(), started.body());
+      JsonNode status =
+          waitFor(started.headers().firstValue("Location").orElseThrow(), "completed", "failed");
+      assertEquals("completed", status.get("state").asText(), status.toString());
+      assertEquals(9, status.at("/terrain/cellSize").asDouble());
+      reused.add(status.at("/terrain/reused").asBoolean());
+    }
+    assertEquals(List.of(false, true, false), reused);
+  }
+
+  private static void reimportSheet() throws Exception {
+    long before = twin.store().version();
+    try (org.citytwin.citygml.CityGmlParser parser =
+        new org.citytwin.citygml.CityGmlParser(2, null)) {
+      new org.citytwin.load.CityImporter(
+              twin.store(), parser, org.citytwin.load.ImportListener.SILENT)
+          .importAll(
+              org.citytwin.citygml.CityGmlSources.expand(
+                  List.of(Path.of("..", "data", "citygml", LiveTwin.BUILDINGS))));
+    }
+    assertTrue(twin.store().version() > before);
+  }
 }
