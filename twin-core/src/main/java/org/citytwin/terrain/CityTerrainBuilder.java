@@ -107,20 +107,7 @@ public final class CityTerrainBuilder {
    * @throws IllegalArgumentException when the area holds neither buildings with LOD1 nor relief
    */
   public CityTerrain build() throws StoreException, CoordinateConversionException {
-    Envelope3D extent =
-        store
-            .extent(
-                filter(
-                    EnumSet.of(
-                        CityObjectType.BUILDING,
-                        CityObjectType.BUILDING_PART,
-                        CityObjectType.RELIEF)))
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "the store has no buildings or relief"
-                            + (options.area() == null ? "" : " in " + describe(options.area()))));
-    LocalMetricFrame frame = options.frame() != null ? options.frame() : frameFor(extent);
+    LocalMetricFrame frame = frame();
     CitySamples samples = new CitySamples(frame);
     store.query(
         Query.of(filter(EnumSet.of(CityObjectType.BUILDING, CityObjectType.BUILDING_PART)))
@@ -161,6 +148,46 @@ public final class CityTerrainBuilder {
         filled[1],
         ground.length / 3,
         samples.withoutLod1());
+  }
+
+  /**
+   * The metric frame {@link #build()} uses: the options' frame, else the one for the place of the
+   * city's buildings and relief in the area. Cheap (one extent query), so a caller can place
+   * positions on the grid's lattice ({@link #lattice}) before building.
+   *
+   * @throws IllegalArgumentException when the area holds neither buildings nor relief
+   */
+  public LocalMetricFrame frame() throws StoreException {
+    if (options.frame() != null) {
+      return options.frame();
+    }
+    Envelope3D extent =
+        store
+            .extent(
+                filter(
+                    EnumSet.of(
+                        CityObjectType.BUILDING,
+                        CityObjectType.BUILDING_PART,
+                        CityObjectType.RELIEF)))
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the store has no buildings or relief"
+                            + (options.area() == null ? "" : " in " + describe(options.area()))));
+    return frameFor(extent);
+  }
+
+  /**
+   * The cells of {@code cellSize} metres around a metric envelope on the lattice every grid {@link
+   * #build()} makes lies on (origins at multiples of the cell size), so a cell centre found here is
+   * one of any such grid covering the envelope.
+   */
+  public static GridGeometry lattice(Envelope e, double cellSize) {
+    double x0 = Math.floor(e.getMinX() / cellSize) * cellSize;
+    double y0 = Math.floor(e.getMinY() / cellSize) * cellSize;
+    int ncols = Math.max(1, (int) Math.ceil((e.getMaxX() - x0) / cellSize));
+    int nrows = Math.max(1, (int) Math.ceil((e.getMaxY() - y0) / cellSize));
+    return GridGeometry.of(x0, y0, cellSize, ncols, nrows);
   }
 
   /**
@@ -294,11 +321,7 @@ public final class CityTerrainBuilder {
       e = new Envelope(cityExtent);
       e.expandBy(options.marginCells() * cell);
     }
-    double x0 = Math.floor(e.getMinX() / cell) * cell;
-    double y0 = Math.floor(e.getMinY() / cell) * cell;
-    int ncols = Math.max(1, (int) Math.ceil((e.getMaxX() - x0) / cell));
-    int nrows = Math.max(1, (int) Math.ceil((e.getMaxY() - y0) / cell));
-    return GridGeometry.of(x0, y0, cell, ncols, nrows);
+    return lattice(e, cell);
   }
 
   /**

@@ -80,7 +80,7 @@ final class FloodJobs implements AutoCloseable {
 
   /**
    * The checks of a scenario before it runs, the same for a server run and a scenario file: the
-   * grid's size, and every position inside the simulated area.
+   * grid's size, every position inside the simulated area, every polygon holding a cell.
    *
    * @throws HttpProblem 400 naming the field
    */
@@ -88,6 +88,7 @@ final class FloodJobs implements AutoCloseable {
     Filter.BboxIntersects area = area(spec, store);
     checkSize(spec, area);
     checkPositions(spec, area);
+    ScenarioCoverage.check(spec, store);
   }
 
   private static Filter.BboxIntersects area(ScenarioSpec spec, TwinStore store)

@@ -55,8 +55,12 @@ record ScenarioSpec(
   CityTerrain terrain(TwinStore store) throws StoreException, CoordinateConversionException {
     return dem != null
         ? CityTerrainBuilder.onDem(store, TerrainGrid.of(dem.raster()), dem.frame(), obstacles)
-        : CityTerrainBuilder.build(
-            store, new CityTerrainBuilder.Options(cellSizeMetres, obstacles, area, null, 2));
+        : CityTerrainBuilder.build(store, terrainOptions());
+  }
+
+  /** How the terrain of a run on the city is built. */
+  CityTerrainBuilder.Options terrainOptions() {
+    return new CityTerrainBuilder.Options(cellSizeMetres, obstacles, area, null, 2);
   }
 
   /** Rain in mm/h over time on the cells inside a polygon ({@code [lon, lat]} vertices). */

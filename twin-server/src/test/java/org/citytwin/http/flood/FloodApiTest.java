@@ -366,6 +366,19 @@ class FloodApiTest {
         "{\"durration\": 60}|durration",
         "{\"bbox\": [135.0, 34.0, 136.0, 35.0], \"cellSize\": 5}|bbox",
         "{\"cellSize\": 1, \"duration\": 604800, \"outputInterval\": 3024}|outputInterval",
+        // Uniform rain refuses what rain zones refuse.
+        "{\"rain\": [[0, 10], [600, -1]]}|rain",
+        "{\"rain\": [[0, 1e999]]}|rain[0]",
+        "{\"rainZones\": [{\"polygon\": [[135.455, 34.62], [135.456, 34.62], [135.456, 34.621]],"
+            + " \"rain\": [[0, -3]]}]}|rainZones[0].rain",
+        // Shapes inside the area that hold no cell centre are refused at submission, not failed
+        // runs: a triangle of a few tenths of a metre, on 10 m cells.
+        "{\"cellSize\": 10, \"rainZones\": [{\"polygon\": [[135.456, 34.621], [135.456003,"
+            + " 34.621], [135.456003, 34.621003]], \"rain\": [[0, 10]]}]}|rainZones[0].polygon",
+        "{\"cellSize\": 10, \"initialLevels\": [{\"polygon\": [[135.456, 34.621], [135.456003,"
+            + " 34.621], [135.456003, 34.621003]], \"level\": 3}]}|initialLevels[0].polygon",
+        // An area of the store without buildings or relief to build a terrain from.
+        "{\"bbox\": [135.0, 34.0, 135.01, 34.01]}|bbox",
       })
   void badScenariosAreRefusedNamingTheField(String body, String field) throws Exception {
     HttpResponse<String> r = post(body);
