@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Set;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.DepthTiles;
@@ -28,10 +30,20 @@ public final class FloodApi implements AutoCloseable {
   static final String DEMS = "/flood/dems";
 
   private final FloodJobs jobs;
-  private final UploadedGrids uploads = new UploadedGrids();
+  private final UploadedGrids uploads;
 
+  /**
+   * Runs on the store's city; uploaded grids are kept in {@code flood/dems} under the store's
+   * directory and survive a restart.
+   */
   public FloodApi(TwinStore store) {
     this.jobs = FloodJobs.withDefaults(store);
+    Path kept = store.directory().resolve("flood").resolve("dems");
+    try {
+      this.uploads = new UploadedGrids(kept);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot open the kept flood grids in " + kept, e);
+    }
   }
 
   public void addRoutes(JavalinConfig config) {

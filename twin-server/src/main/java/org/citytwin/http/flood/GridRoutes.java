@@ -69,7 +69,7 @@ final class GridRoutes {
     }
   }
 
-  void delete(Context ctx) {
+  void delete(Context ctx) throws IOException {
     RequestParameters.of(ctx, FloodApi.NO_PARAMETERS);
     if (!uploads.remove(ctx.pathParam("grid"))) {
       throw HttpProblem.notFound("no uploaded grid " + ctx.pathParam("grid"));

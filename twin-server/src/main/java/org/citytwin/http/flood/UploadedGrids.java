@@ -52,6 +52,69 @@ final class UploadedGrids {
 
   private final Map<String, UploadedGrid> grids = new ConcurrentHashMap<>();
 
+  /** Where accepted uploads are kept across restarts, or null to keep them in memory only. */
+  private final Path directory;
+
+  /** Grids in memory only (tests of the parser). */
+  UploadedGrids() {
+    this.directory = null;
+  }
+
+  /**
+   * Grids kept in {@code directory} too: each accepted upload as {@code <id>.grid} (the file as
+   * sent) and {@code <id>.json} (its format, EPSG code, size and time), read back here on start
+   * through the same checks as an upload. A pair that no longer reads is logged and skipped.
+   */
+  UploadedGrids(Path directory) throws IOException {
+    this.directory = Files.createDirectories(directory);
+    try (var files = Files.list(directory)) {
+      for (Path meta : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        try {
+          UploadedGrid grid = reload(meta);
+          grids.put(grid.id(), grid);
+        } catch (IOException | HttpProblem | IllegalArgumentException e) {
+          LOG.warn("skipped kept grid {}: {}", meta, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private UploadedGrid reload(Path meta) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode m = JSON.readTree(meta.toFile());
+    String id = meta.getFileName().toString().replaceFirst("\\.json$", "");
+    Path file = directory.resolve(id + ".grid");
+    boolean tiff = isTiff(file);
+    GeoRaster read = read(file, tiff);
+    LocalMetricFrame frame = frame(read.epsgCode(), m.path("epsg").asInt(), tiff);
+    Raster raster = read.raster();
+    check(raster);
+    return new UploadedGrid(
+        id,
+        tiff ? "geotiff" : "ascii",
+        raster,
+        frame,
+        lonLatBox(frame, raster),
+        Files.size(file),
+        Instant.parse(m.path("created").asText()));
+  }
+
+  /** Moves an accepted upload into the directory with its description, replacing the temp file. */
+  private void keep(UploadedGrid grid, Path file) throws IOException {
+    Files.move(file, directory.resolve(grid.id() + ".grid"));
+    com.fasterxml.jackson.databind.node.ObjectNode m = JSON.createObjectNode();
+    m.put("format", grid.format());
+    m.put("epsg", grid.frame().epsgCode());
+    m.put("bytes", grid.bytes());
+    m.put("created", grid.created().toString());
+    Path tmp = directory.resolve(grid.id() + ".json.tmp");
+    JSON.writeValue(tmp.toFile(), m);
+    Files.move(
+        tmp, directory.resolve(grid.id() + ".json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /**
    * Reads, checks and keeps an uploaded grid.
    *
@@ -89,6 +152,9 @@ final class UploadedGrids {
       synchronized (this) {
         if (grids.size() >= MAX_KEPT) {
           throw HttpProblem.conflict("the most grids are uploaded; delete one first");
+        }
+        if (directory != null) {
+          keep(grid, file);
         }
         grids.put(grid.id(), grid);
       }
@@ -231,7 +297,13 @@ final class UploadedGrids {
     return all;
   }
 
-  boolean remove(String id) {
-    return grids.remove(id) != null;
+  /** Forgets a grid, and its files when kept on disk. */
+  boolean remove(String id) throws IOException {
+    UploadedGrid removed = grids.remove(id);
+    if (removed != null && directory != null) {
+      Files.deleteIfExists(directory.resolve(removed.id() + ".json"));
+      Files.deleteIfExists(directory.resolve(removed.id() + ".grid"));
+    }
+    return removed != null;
   }
 }
