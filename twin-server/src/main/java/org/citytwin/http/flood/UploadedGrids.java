@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The grids clients uploaded (DEMs and initial water levels), in memory like the runs: at most
- * {@link #MAX_KEPT}, each at most {@link #MAX_BYTES} as a file and {@link FloodJobs#MAX_CELLS}
- * cells. An upload is checked completely before it is kept; every refusal is a 4xx problem naming
- * what is wrong with the file.
+ * The grids clients uploaded (DEMs and initial water levels), in memory and kept on disk under the
+ * store's directory so that they survive a restart: at most {@link #MAX_KEPT}, each at most {@link
+ * #MAX_BYTES} as a file and {@link FloodJobs#MAX_CELLS} cells. An upload is checked completely
+ * before it is kept; every refusal is a 4xx problem naming what is wrong with the file.
  */
 final class UploadedGrids {
   private static final Logger LOG = LoggerFactory.getLogger(UploadedGrids.class);
@@ -52,13 +52,8 @@ final class UploadedGrids {
 
   private final Map<String, UploadedGrid> grids = new ConcurrentHashMap<>();
 
-  /** Where accepted uploads are kept across restarts, or null to keep them in memory only. */
+  /** Where accepted uploads are kept across restarts. */
   private final Path directory;
-
-  /** Grids in memory only (tests of the parser). */
-  UploadedGrids() {
-    this.directory = null;
-  }
 
   /**
    * Grids kept in {@code directory} too: each accepted upload as {@code <id>.grid} (the file as
@@ -153,9 +148,7 @@ final class UploadedGrids {
         if (grids.size() >= MAX_KEPT) {
           throw HttpProblem.conflict("the most grids are uploaded; delete one first");
         }
-        if (directory != null) {
-          keep(grid, file);
-        }
+        keep(grid, file);
         grids.put(grid.id(), grid);
       }
       return grid;
@@ -300,7 +293,7 @@ final class UploadedGrids {
   /** Forgets a grid, and its files when kept on disk. */
   boolean remove(String id) throws IOException {
     UploadedGrid removed = grids.remove(id);
-    if (removed != null && directory != null) {
+    if (removed != null) {
       Files.deleteIfExists(directory.resolve(removed.id() + ".json"));
       Files.deleteIfExists(directory.resolve(removed.id() + ".grid"));
     }
