@@ -126,6 +126,10 @@ class FloodScenarioFileTest {
         "{\"inflows\": [{\"point\": [135.0, 34.0], \"hydrograph\": [[0, 1]]}]}",
         "field 'inflows[0]'");
     bad.put("{\"duration\": ", "not JSON");
+    bad.put(
+        "{\"cellSize\": 10, \"rainZones\": [{\"polygon\": [[135.456, 34.621], [135.456003,"
+            + " 34.621], [135.456003, 34.621003]], \"rain\": [[0, 10]]}]}",
+        "field 'rainZones[0].polygon'");
     int i = 0;
     for (Map.Entry<String, String> e : bad.entrySet()) {
       Path file = Files.writeString(work.resolve("bad" + i++ + ".json"), e.getKey());
