@@ -160,18 +160,26 @@ final class IngestWriter implements AutoCloseable {
     List<Observation> all = new ArrayList<>();
     group.forEach(p -> all.addAll(p.observations));
     List<IngestReceipt> receipts = new ArrayList<>(group.size());
-    StoreException failure = null;
+    StoreException failure =
+        new StoreException("the commit of " + all.size() + " observations did not finish");
     try {
       List<Alert> alerts = database.write(all, detector.detect(all));
       feed.publish(all, alerts, congestion.detect(all));
       for (Pending p : group) {
         receipts.add(new IngestReceipt(p.observations.size(), all.size(), alerts.size()));
       }
+      failure = null;
     } catch (StoreException e) {
       failure = e;
     } catch (RuntimeException e) {
       failure = new StoreException("cannot store observations: " + e, e);
+    } finally {
+      // Even after an Error the slot is given back and the group answered, so no poster hangs.
+      finish(group, receipts, failure);
     }
+  }
+
+  private void finish(List<Pending> group, List<IngestReceipt> receipts, StoreException failure) {
     lock.lock();
     try {
       for (int i = 0; i < group.size(); i++) {

@@ -147,8 +147,7 @@ class SensorServiceTest {
                     if (bad) {
                       Observation last = batch.remove(batch.size() - 1);
                       batch.add(
-                          new Observation(
-                              "ds-concurrent", last.phenomenonTime(), null, Double.NaN));
+                          new Observation("no-such-datastream", last.phenomenonTime(), null, 1));
                     }
                     try {
                       IngestReceipt receipt =
@@ -173,7 +172,7 @@ class SensorServiceTest {
                         unexpected.add(e);
                       }
                       String field =
-                          size == 1 ? "result" : "observations[" + (size - 1) + "].result";
+                          size == 1 ? "datastream" : "observations[" + (size - 1) + "].datastream";
                       if (!field.equals(e.field())) {
                         unexpected.add(new AssertionError("named " + e.field() + ", not " + field));
                       }
