@@ -84,6 +84,15 @@ export class CrowdAreaLayer {
   get polygons() {
     return this.dataSource.entities.values.length;
   }
+
+  /** The state key each drawn area shows (its colour), by thing id. */
+  get states() {
+    const states = {};
+    for (const entity of this.dataSource.entities.values) {
+      states[entity.properties.thing.getValue()] = entity.properties.state.getValue();
+    }
+    return states;
+  }
 }
 
 /** Cesium polygon hierarchies of a GeoJSON Polygon or MultiPolygon (CRS84 lon, lat). */

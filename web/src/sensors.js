@@ -404,6 +404,7 @@ export class SensorLayer {
       state: this.state,
       markers,
       areas: this.areas.polygons,
+      areaStates: this.areas.states,
       alerts: this.shownAlerts.size,
       highlighted: this.highlighted,
       lastLiveAlert: this.lastLiveAlert ?? null,

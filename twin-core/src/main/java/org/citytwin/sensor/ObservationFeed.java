@@ -2,6 +2,7 @@ package org.citytwin.sensor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,18 +69,34 @@ public final class ObservationFeed {
   void publish(
       List<Observation> observations, List<Alert> alerts, List<CongestionChange> congestion) {
     synchronized (lock) {
+      // A group holds thousands of observations of a few datastreams: asking each subscriber's
+      // selection once per datastream instead of once per observation keeps the fan-out of a large
+      // group short, and with it the wait of the small group committed after it.
+      Map<String, List<FeedSubscription>> targets = new HashMap<>();
       for (Observation o : observations) {
         updateLatest(o);
         FeedEvent event = new FeedEvent.ObservationEvent(++sequence, o);
-        deliver(event, o.datastreamId());
+        deliver(event, targets.computeIfAbsent(o.datastreamId(), this::subscribersOf));
       }
       for (Alert alert : alerts) {
-        deliver(new FeedEvent.AlertEvent(++sequence, alert), alert.datastreamId());
+        deliver(new FeedEvent.AlertEvent(++sequence, alert), subscribersOf(alert.datastreamId()));
       }
       for (CongestionChange change : congestion) {
-        deliver(new FeedEvent.CongestionEvent(++sequence, change), change.datastreamId());
+        deliver(
+            new FeedEvent.CongestionEvent(++sequence, change),
+            subscribersOf(change.datastreamId()));
       }
     }
+  }
+
+  private List<FeedSubscription> subscribersOf(String datastreamId) {
+    List<FeedSubscription> wanting = new ArrayList<>();
+    for (FeedSubscription s : subscribers) {
+      if (s.wants(datastreamId)) {
+        wanting.add(s);
+      }
+    }
+    return wanting;
   }
 
   public int subscriberCount() {
@@ -90,9 +107,11 @@ public final class ObservationFeed {
     subscribers.remove(subscription);
   }
 
-  private void deliver(FeedEvent event, String datastreamId) {
-    for (FeedSubscription s : subscribers) {
-      if (s.wants(datastreamId) && !s.offer(event)) {
+  private void deliver(FeedEvent event, List<FeedSubscription> wanting) {
+    for (FeedSubscription s : wanting) {
+      // A subscriber dropped for overflowing earlier in this group gets nothing more, so it never
+      // sees a gap before its overflow notice.
+      if (!s.overflowed() && !s.offer(event)) {
         subscribers.remove(s);
       }
     }

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.citytwin.model.DerivedShape;
@@ -29,7 +26,7 @@ import org.locationtech.jts.geom.Point;
  * committed; see {@link SensorDatabase} for what that survives.
  */
 public final class SensorService implements AutoCloseable {
-  /** How long an ingest waits for its commit before it gives up (the commit may still happen). */
+  /** How long an ingest waits to be taken into a commit before it gives up (and is not written). */
   static final long COMMIT_WAIT_SECONDS = 60;
 
   private final TwinStore city;
@@ -250,20 +247,7 @@ public final class SensorService implements AutoCloseable {
         throw fieldPrefix == null ? e : e.under(fieldPrefix + "[" + i + "]");
       }
     }
-    try {
-      return writer.submit(observations).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof StoreException store) {
-        throw store;
-      }
-      throw new StoreException("cannot store observations: " + e.getCause(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new StoreException(
-          "observations not committed within " + COMMIT_WAIT_SECONDS + " s; they may still be");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while waiting for the commit");
-    }
+    return writer.write(observations, COMMIT_WAIT_SECONDS);
   }
 
   private void validate(Observation o) {

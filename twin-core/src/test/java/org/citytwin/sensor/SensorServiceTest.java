@@ -105,6 +105,116 @@ class SensorServiceTest {
     assertEquals(at("ds-plain", 10, 1.25), sensors.latest("ds-plain").orElseThrow());
   }
 
+  /**
+   * Concurrent posts (single observations, small and large batches, some invalid, some repeating
+   * another thread's keys) share group commits: every valid post is acknowledged, stored and
+   * published once; an invalid one fails alone, naming its field, and leaves nothing behind; a key
+   * posted by two threads is stored once.
+   */
+  @Test
+  void concurrentPostsShareCommitsAndABadOneFailsOnlyItself() throws Exception {
+    sensors.put(waterLevel("ds-concurrent", null));
+    int threads = 24;
+    int postsPerThread = 30;
+    Instant start = T0.plusSeconds(86_400L * 400);
+    java.util.Map<Instant, Double> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.Map<Instant, Set<Double>> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicInteger refused =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger sharedCommits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.Queue<Throwable> unexpected = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    try (FeedSubscription feed =
+        sensors.subscribe(
+            new DatastreamSelection(Set.of("ds-concurrent"), null, null), 1_000_000)) {
+      List<Thread> posters = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        Thread poster =
+            new Thread(
+                () -> {
+                  Random random = new Random(thread);
+                  for (int post = 0; post < postsPerThread; post++) {
+                    // Each thread owns a day of times; post 0 of every thread hits one shared key.
+                    Instant base = start.plusSeconds(86_400L * 30 * thread + 1000L * post);
+                    int size = post % 10 == 9 ? 300 : post % 5 == 4 ? 20 : 1;
+                    List<Observation> batch = new ArrayList<>();
+                    for (int i = 0; i < size; i++) {
+                      Instant time = post == 0 ? start.minusSeconds(60) : base.plusSeconds(i);
+                      batch.add(new Observation("ds-concurrent", time, null, random.nextInt(1000)));
+                    }
+                    boolean bad = post % 7 == 3;
+                    if (bad) {
+                      Observation last = batch.remove(batch.size() - 1);
+                      batch.add(
+                          new Observation("no-such-datastream", last.phenomenonTime(), null, 1));
+                    }
+                    try {
+                      IngestReceipt receipt =
+                          sensors.ingest(batch, size == 1 ? null : "observations");
+                      assertFalse(bad, "an invalid post was acknowledged");
+                      if (receipt.groupObservations() > receipt.observations()) {
+                        sharedCommits.incrementAndGet();
+                      }
+                      for (Observation o : batch) {
+                        if (post == 0) {
+                          shared
+                              .computeIfAbsent(
+                                  o.phenomenonTime(),
+                                  k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                              .add(o.result());
+                        } else {
+                          acknowledged.put(o.phenomenonTime(), o.result());
+                        }
+                      }
+                    } catch (InvalidSensorDataException e) {
+                      if (!bad) {
+                        unexpected.add(e);
+                      }
+                      String field =
+                          size == 1 ? "datastream" : "observations[" + (size - 1) + "].datastream";
+                      if (!field.equals(e.field())) {
+                        unexpected.add(new AssertionError("named " + e.field() + ", not " + field));
+                      }
+                      refused.incrementAndGet();
+                    } catch (Throwable e) {
+                      unexpected.add(e);
+                    }
+                  }
+                });
+        posters.add(poster);
+        poster.start();
+      }
+      for (Thread poster : posters) {
+        poster.join(TimeUnit.MINUTES.toMillis(5));
+      }
+      assertTrue(unexpected.isEmpty(), "unexpected failures: " + unexpected);
+      long badPerThread =
+          java.util.stream.IntStream.range(0, postsPerThread).filter(p -> p % 7 == 3).count();
+      assertEquals(threads * badPerThread, refused.get());
+      assertTrue(sharedCommits.get() > 0, "no post shared a commit with another");
+
+      java.util.Map<Instant, Double> stored = new java.util.HashMap<>();
+      sensors.observations(
+          "ds-concurrent",
+          start.minusSeconds(3600),
+          start.plusSeconds(86_400L * 30 * (threads + 1)),
+          1_000_000,
+          o -> assertEquals(null, stored.put(o.phenomenonTime(), o.result()), "stored twice"));
+      Instant sharedKey = start.minusSeconds(60);
+      assertTrue(shared.get(sharedKey).contains(stored.remove(sharedKey)), "shared key's value");
+      assertEquals(acknowledged, stored, "exactly the acknowledged observations are stored");
+
+      List<FeedEvent> events = new ArrayList<>();
+      while (feed.poll(events, 1_000_000, 0, TimeUnit.SECONDS) > 0) {
+        // drain: every committed observation was queued before its post returned
+      }
+      long published = events.stream().filter(e -> e instanceof FeedEvent.ObservationEvent).count();
+      assertEquals(
+          acknowledged.size() + threads, published, "each committed observation published once");
+    }
+  }
+
   @Test
   void aBadItemRejectsTheWholeBatchNamingItsIndex() throws Exception {
     long before = sensors.observationCount();

@@ -24,22 +24,45 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Durability: {@code twin serve} in a child process is SIGKILLed while clients post batches and
- * single observations; after a restart every acknowledged observation is there with its value, no
- * (datastream, phenomenon time) is stored twice, and nothing is stored that was never posted.
+ * single observations, or many clients post single observations that share group commits; after a
+ * restart every acknowledged observation is there with its value, no (datastream, phenomenon time)
+ * is stored twice, and nothing is stored that was never posted.
  */
 class SensorKillTest {
   static final String TOKEN = "kill-test";
   static final ObjectMapper JSON = new ObjectMapper();
   static final Instant EPOCH = Instant.parse("2026-05-01T00:00:00Z");
-  static final int CLIENTS = 3;
   static final int KILL_AFTER_ACKNOWLEDGED = 15_000;
+  static final int SINGLE_POST_CLIENTS = 32;
+  static final int KILL_AFTER_SINGLE_POSTS = 2_000;
 
   @TempDir Path directory;
   final HttpClient client = HttpClient.newHttpClient();
 
   @Test
   void everyAcknowledgedObservationSurvivesSigkill() throws Exception {
+    killDuringIngest(3, false, KILL_AFTER_ACKNOWLEDGED);
+  }
+
+  /**
+   * Many concurrent single posts, so that most are acknowledged from a group commit they joined
+   * while another commit was in flight: each must still have been acknowledged only after its own
+   * data was committed.
+   */
+  @Test
+  void everyAcknowledgedSinglePostSurvivesSigkill() throws Exception {
+    int shared = killDuringIngest(SINGLE_POST_CLIENTS, true, KILL_AFTER_SINGLE_POSTS);
+    assertTrue(shared > 0, "no single post shared its commit with another");
+  }
+
+  /**
+   * Kills the server once {@code killAfter} observations were acknowledged, restarts it and checks
+   * what it stored; returns how many posts were acknowledged from a commit shared with others.
+   */
+  private int killDuringIngest(int clientCount, boolean singlePostsOnly, int killAfter)
+      throws Exception {
     Path store = directory.resolve("store");
+    AtomicInteger sharedCommits = new AtomicInteger();
     Map<String, Double> acknowledged = new ConcurrentHashMap<>(); // phenomenon time -> result
     Map<String, Double> attempted = new ConcurrentHashMap<>();
     try (ServerProcess server = ServerProcess.start(store, TOKEN)) {
@@ -47,15 +70,24 @@ class SensorKillTest {
       createDatastream(base);
       AtomicInteger acks = new AtomicInteger();
       List<Thread> clients = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
+      for (int c = 0; c < clientCount; c++) {
         int id = c;
-        Thread t = new Thread(() -> ingest(base, id, attempted, acknowledged, acks));
+        Thread t =
+            new Thread(
+                () ->
+                    ingest(
+                        base,
+                        new Client(id, clientCount, singlePostsOnly),
+                        attempted,
+                        acknowledged,
+                        acks,
+                        sharedCommits));
         t.setDaemon(true);
         clients.add(t);
         t.start();
       }
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while (acks.get() < KILL_AFTER_ACKNOWLEDGED && System.nanoTime() < deadline) {
+      while (acks.get() < killAfter && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       server.kill(); // mid-ingest: the clients are still posting
@@ -63,8 +95,7 @@ class SensorKillTest {
         t.join(120_000);
       }
     }
-    assertTrue(
-        acknowledged.size() >= KILL_AFTER_ACKNOWLEDGED, "acknowledged " + acknowledged.size());
+    assertTrue(acknowledged.size() >= killAfter, "acknowledged " + acknowledged.size());
     try (ServerProcess restarted = ServerProcess.start(store, TOKEN)) {
       Map<String, Double> stored = readAll(restarted.sensorsUrl());
       for (Map.Entry<String, Double> ack : acknowledged.entrySet()) {
@@ -80,10 +111,14 @@ class SensorKillTest {
             "stored observation at " + s.getKey() + " was posted");
       }
       System.out.printf(
-          "kill test: %,d acknowledged, %,d stored, %,d posted%n",
-          acknowledged.size(), stored.size(), attempted.size());
+          "kill test: %d clients, %,d acknowledged (%,d from shared commits), %,d stored, %,d posted%n",
+          clientCount, acknowledged.size(), sharedCommits.get(), stored.size(), attempted.size());
     }
+    return sharedCommits.get();
   }
+
+  /** A posting client: its id, how many there are (to interleave times) and what it posts. */
+  private record Client(int id, int count, boolean singlePostsOnly) {}
 
   private void createDatastream(String base) throws Exception {
     assertEquals(201, put(base + "/Sensors/s", "{\"name\":\"s\"}"));
@@ -108,21 +143,26 @@ class SensorKillTest {
         .statusCode();
   }
 
-  /** Posts until the server dies: batches of 1..800, each item a fresh time of this client. */
+  /**
+   * Posts until the server dies: batches of 1..800 or single posts, each item a fresh time of this
+   * client.
+   */
   private void ingest(
       String base,
-      int clientId,
+      Client poster,
       Map<String, Double> attempted,
       Map<String, Double> acknowledged,
-      AtomicInteger acks) {
-    Random random = new Random(clientId);
+      AtomicInteger acks,
+      AtomicInteger sharedCommits) {
+    Random random = new Random(poster.id());
     long micros = 0;
     while (true) {
-      int size = random.nextInt(10) == 0 ? 1 : 1 + random.nextInt(800);
+      int size = poster.singlePostsOnly() || random.nextInt(10) == 0 ? 1 : 1 + random.nextInt(800);
       Map<String, Double> batch = new HashMap<>();
       StringBuilder body = new StringBuilder(size == 1 ? "" : "{\"observations\":[");
       for (int i = 0; i < size; i++) {
-        String time = EPOCH.plusNanos(((micros++) * CLIENTS + clientId) * 1000).toString();
+        String time =
+            EPOCH.plusNanos(((micros++) * poster.count() + poster.id()) * 1000).toString();
         double value = random.nextInt(100_000) / 100.0;
         batch.put(time, value);
         body.append(i == 0 ? "" : ",")
@@ -151,6 +191,9 @@ class SensorKillTest {
         }
         acknowledged.putAll(batch);
         acks.addAndGet(size);
+        if (JSON.readTree(response.body()).path("groupCommitted").asInt() > size) {
+          sharedCommits.incrementAndGet();
+        }
       } catch (java.io.IOException e) {
         return; // the server was killed
       } catch (InterruptedException e) {

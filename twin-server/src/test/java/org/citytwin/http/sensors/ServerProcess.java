@@ -63,8 +63,14 @@ final class ServerProcess implements AutoCloseable {
               } catch (java.io.IOException e) {
                 // the process died; the URL future says so if it never printed
               }
-              url.completeExceptionally(
-                  new IllegalStateException("twin serve exited with " + process.exitValue()));
+              // Output ends before the killed process is reaped, so ask for its exit only when the
+              // URL never came (asking a live process throws).
+              if (!url.isDone()) {
+                url.completeExceptionally(
+                    new IllegalStateException(
+                        "twin serve closed its output before printing its URL"
+                            + (process.isAlive() ? "" : ", exit " + process.exitValue())));
+              }
             },
             "child-output");
     drain.setDaemon(true);
