@@ -106,7 +106,7 @@ public final class FloodSolver {
       double dt = Math.min(stableStep(depthForStep), scenario.maxTimeStepSeconds());
       dt = Math.min(Math.min(dt, duration - t), Math.min(nextSnap, nextGauge) - t);
       // an inflow cell gets its step's volume before the sweep: the step must also suit the depth
-      // it then holds (a smaller step adds less, so the depth from this Δt is an upper bound)
+      // it then holds (a shorter step adds less, so for a steady flow this bounds the depth)
       double sourced = deepestSourced(k, forcing.inflows(), t + dt / 2, dt, area);
       if (sourced > depthForStep) {
         dt = Math.min(dt, stableStep(sourced));
@@ -169,7 +169,7 @@ public final class FloodSolver {
    * by {@code 2θ − 1} each step, which lowers the 2D limit of the chequerboard mode to {@code α ≤
    * √(θ/2)} (von Neumann analysis, see docs/FLOOD.md). The factor {@code √θ} keeps α's meaning (the
    * fraction of the stability limit) for every θ; without it, deep water with little friction
-   * breaks into a growing chequerboard of ±1 m (BowlFillTest).
+   * breaks into a growing chequerboard of ±1 m (LowFrictionBowlTest).
    */
   private double stableStep(double depth) {
     return scenario.alpha()
