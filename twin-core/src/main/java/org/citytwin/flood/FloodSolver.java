@@ -105,12 +105,6 @@ public final class FloodSolver {
       double depthForStep = Math.max(Math.max(hMax, stageDepth), scenario.depthThresholdMetres());
       double dt = Math.min(stableStep(depthForStep), scenario.maxTimeStepSeconds());
       dt = Math.min(Math.min(dt, duration - t), Math.min(nextSnap, nextGauge) - t);
-      // an inflow cell gets its step's volume before the sweep: the step must also suit the depth
-      // it then holds (a shorter step adds less, so for a steady flow this bounds the depth)
-      double sourced = deepestSourced(k, forcing.inflows(), t + dt / 2, dt, area);
-      if (sourced > depthForStep) {
-        dt = Math.min(dt, stableStep(sourced));
-      }
       double mid = t + dt / 2;
       KernelSetup.setStages(scenario, k, mid);
       double rainDepth =
@@ -176,21 +170,6 @@ public final class FloodSolver {
         * Math.sqrt(scenario.theta())
         * grid.cellSizeMetres()
         / Math.sqrt(InertialKernel.G * depth);
-  }
-
-  /** The deepest an inflow cell gets when this step's inflow of {@code dt} is added to it. */
-  private double deepestSourced(
-      InertialKernel k, int[][] inflowCells, double time, double dt, double area) {
-    double deepest = 0;
-    List<Inflow> inflows = scenario.inflows();
-    for (int s = 0; s < inflowCells.length; s++) {
-      double q = Math.max(0, inflows.get(s).flowCubicMetresPerSecond().valueAt(time));
-      double depth = q * dt / area / inflowCells[s].length;
-      for (int cell : inflowCells[s]) {
-        deepest = Math.max(deepest, k.h[cell] + depth);
-      }
-    }
-    return deepest;
   }
 
   /** Adds this step's inflow depth to the receiving cells; returns the volume added. */

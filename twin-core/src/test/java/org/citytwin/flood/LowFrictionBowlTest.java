@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * the old step, so it is a property of the scheme, not of the kernel.
  *
  * <p>Tolerances: while filling, no wet cell's level (away from the edge of the water) is more than
- * 0.3 m from the mean of its four neighbours (the mound the source itself raises is about 0.2 m;
- * the chequerboard was 1.1-1.9 m); 2500 s after the inflow stops the lake is flat within 1 cm and
- * still (no depth changes by more than 1 mm in the last 100 s).
+ * 0.35 m from the mean of its four neighbours (the mound the source itself raises is 0.13-0.28 m,
+ * the same in the reference; the chequerboard was 1.0-2.1 m); 2500 s after the inflow stops the
+ * lake is flat within 1 cm and still (no depth changes by more than 1 mm in the last 100 s).
  */
 class LowFrictionBowlTest {
   static final int NC = 40;
@@ -144,7 +144,7 @@ class LowFrictionBowlTest {
                 + " change %.5f m%n",
             manning, theta, FILL, rough, spread, moved);
         String where = " (n = " + manning + ", θ = " + theta + ")";
-        assertTrue(rough < 0.3, "level roughness " + rough + " m while filling" + where);
+        assertTrue(rough < 0.35, "level roughness " + rough + " m while filling" + where);
         assertTrue(spread < 0.01, "settled lake spread " + spread + " m" + where);
         assertTrue(moved < 1e-3, "settled lake still moves " + moved + " m in 100 s" + where);
       }

@@ -4,10 +4,10 @@ package org.citytwin.flood;
  * A plain double-precision implementation of the textbook local inertial scheme, written for
  * clarity, not speed, to judge {@link FloodSolver} against: de Almeida et al. (2012) eq. 14 for the
  * unit discharges on every face from the old state only, then continuity {@code h += Δt/Δx Σ q}.
- * Closed edges; one point inflow added to its cell's depth before each step; Δt = α Δx / √(g h) for
- * the deepest cell, the inflow cell counted with its step's inflow (α here is the whole
- * coefficient: pass {@code 0.7 √θ} for the solver's rule); the outgoing discharges of a cell scaled
- * down where they would take more water than it holds.
+ * Closed edges; one point inflow added to its cell's depth before each step; Δt = α Δx / √(g h_max)
+ * from the depths before the inflow, as in the solver (α here is the whole coefficient: pass {@code
+ * 0.7 √θ} for the solver's rule); the outgoing discharges of a cell scaled down where they would
+ * take more water than it holds.
  */
 final class ReferenceInertial {
   static final double G = 9.81;
@@ -58,10 +58,6 @@ final class ReferenceInertial {
         hMax = Math.max(hMax, d);
       }
       double dt = Math.min(Math.min(alpha * dx / Math.sqrt(G * hMax), MAX_STEP), until - t);
-      double sourced = h[cell] + flow * dt / (dx * dx);
-      if (sourced > hMax) {
-        dt = Math.min(dt, alpha * dx / Math.sqrt(G * sourced)); // the depth the step will see
-      }
       h[cell] += flow * dt / (dx * dx);
       step(dt);
       t += dt;
