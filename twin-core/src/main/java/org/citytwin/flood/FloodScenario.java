@@ -30,7 +30,8 @@ import org.citytwin.terrain.TerrainGrid;
  * @param outputIntervalSeconds interval of depth snapshots given to the listener, 0 for none
  * @param gaugeIntervalSeconds interval of gauge records
  * @param theta q-centred weighting of de Almeida et al. (2012), in (0, 1]; 1 is Bates et al. 2010
- * @param alpha Courant-type coefficient of the adaptive time step, in (0, 1]
+ * @param alpha Courant-type coefficient of the adaptive time step {@code α √θ Δx / √(g h)}, in (0,
+ *     1]; 0.7 keeps the step just inside the 2D stability limit for any θ
  * @param depthThresholdMetres below this depth a cell does not pass water on
  * @param inundationDepthMetres depth counted as inundated for the first-inundation time
  * @param maxTimeStepSeconds upper bound on the time step (used when the domain is dry)

@@ -11,8 +11,9 @@ import org.citytwin.terrain.Raster;
  * pass a {@link FloodListener} to {@link #run(FloodListener)} and call {@link #cancel()} from
  * another thread. An instance runs once; its worker threads end when the run does.
  *
- * <p>Each step: Δt = α Δx / √(g h_max) (capped by the maximum step and by output times), sources
- * (inflows) added, then one {@link BandSweep} per row band, then the new state made current.
+ * <p>Each step: Δt = α √θ Δx / √(g h_max) (see {@link #stableStep}; capped by the maximum step and
+ * by output times), sources (inflows) added, then one {@link BandSweep} per row band, then the new
+ * state made current.
  */
 public final class FloodSolver {
   /** Lifecycle of a solver. */
@@ -102,10 +103,8 @@ public final class FloodSolver {
     double eps = 1e-9 * duration;
     while (t < duration - eps && !cancelRequested) {
       double depthForStep = Math.max(Math.max(hMax, stageDepth), scenario.depthThresholdMetres());
-      double dt =
-          scenario.alpha() * grid.cellSizeMetres() / Math.sqrt(InertialKernel.G * depthForStep);
-      dt = Math.min(Math.min(dt, scenario.maxTimeStepSeconds()), duration - t);
-      dt = Math.min(dt, Math.min(nextSnap, nextGauge) - t);
+      double dt = Math.min(stableStep(depthForStep), scenario.maxTimeStepSeconds());
+      dt = Math.min(Math.min(dt, duration - t), Math.min(nextSnap, nextGauge) - t);
       double mid = t + dt / 2;
       KernelSetup.setStages(scenario, k, mid);
       double rainDepth =
@@ -155,6 +154,22 @@ public final class FloodSolver {
         gauges.series(),
         balance,
         watch.exposures());
+  }
+
+  /**
+   * The adaptive step for water {@code depth} deep: {@code Δt = α √θ Δx / √(g h)}. Bates et al.
+   * (2010) give {@code α Δx / √(g h)}; in 2D that step is stable for {@code α ≤ 1/√2} with θ = 1.
+   * The q-centred weighting of de Almeida et al. (2012) multiplies a chequerboard discharge pattern
+   * by {@code 2θ − 1} each step, which lowers the 2D limit of the chequerboard mode to {@code α ≤
+   * √(θ/2)} (von Neumann analysis, see docs/FLOOD.md). The factor {@code √θ} keeps α's meaning (the
+   * fraction of the stability limit) for every θ; without it, deep water with little friction
+   * breaks into a growing chequerboard of ±1 m (LowFrictionBowlTest).
+   */
+  private double stableStep(double depth) {
+    return scenario.alpha()
+        * Math.sqrt(scenario.theta())
+        * grid.cellSizeMetres()
+        / Math.sqrt(InertialKernel.G * depth);
   }
 
   /** Adds this step's inflow depth to the receiving cells; returns the volume added. */
