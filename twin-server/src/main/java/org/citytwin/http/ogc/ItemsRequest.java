@@ -42,6 +42,9 @@ record ItemsRequest(
   static final int MAX_LIMIT = 10_000;
   private static final int MAX_OFFSET = 1_000_000_000;
 
+  /** No {@code properties=}: every property; compared by identity in {@link #defaultFeatures}. */
+  private static final Predicate<String> ALL_PROPERTIES = name -> true;
+
   static ItemsRequest parse(
       RequestParameters parameters, Collections.Info collection, Queryables queryables) {
     List<Filter> filters = new ArrayList<>();
@@ -69,6 +72,14 @@ record ItemsRequest(
     }
     ResponseCrs crs = ResponseCrs.parse("crs", parameters.text("crs"));
     return new ItemsRequest(query, crs, geometry, properties(parameters, queryables));
+  }
+
+  /**
+   * Whether the features are asked in their default form (CRS84, footprint, every property), which
+   * {@link DefaultFeatureJson} keeps ready.
+   */
+  boolean defaultFeatures() {
+    return crs.isCrs84() && geometry == GeometryChoice.FOOTPRINT && properties == ALL_PROPERTIES;
   }
 
   /** The standard parameters plus every queryable, usable as {@code ?name=value} (Part 3). */
@@ -191,7 +202,7 @@ record ItemsRequest(
   private static Predicate<String> properties(RequestParameters parameters, Queryables queryables) {
     List<String> names = parameters.list("properties");
     if (names.isEmpty()) {
-      return name -> true;
+      return ALL_PROPERTIES;
     }
     Set<String> selected = new HashSet<>(names);
     selected.remove("risks");

@@ -35,6 +35,7 @@ final class ItemsResource {
   private final TwinStore store;
   private final Collections collections;
   private final QueryablesCache queryables;
+  private final DefaultFeatureJson defaultFeatures = DefaultFeatureJson.sizedForHeap();
 
   ItemsResource(TwinStore store, Collections collections, QueryablesCache queryables) {
     this.store = store;
@@ -55,51 +56,39 @@ final class ItemsResource {
       ctx.html(itemsHtml(ctx, collection, page, matched, request));
       return;
     }
-    FeatureWriter features =
-        new FeatureWriter(request.geometry(), request.crs().fromCrs84(), request.properties());
     String path = FeaturesApi.ROOT + "/collections/" + collection.id() + "/items";
+    List<FeatureCollectionJson.Link> links = new ArrayList<>();
+    links.add(
+        new FeatureCollectionJson.Link(Links.withParameters(ctx, path, Map.of()), "self", GEOJSON));
+    links.add(
+        new FeatureCollectionJson.Link(
+            Links.withParameters(ctx, path, Map.of("f", "html")), "alternate", "text/html"));
+    long offset = request.query().offset();
+    int limit = request.query().limit();
+    if (offset + page.size() < matched) {
+      links.add(
+          new FeatureCollectionJson.Link(
+              Links.withParameters(ctx, path, Map.of("offset", Long.toString(offset + limit))),
+              "next",
+              GEOJSON));
+    }
+    if (offset > 0) {
+      links.add(
+          new FeatureCollectionJson.Link(
+              Links.withParameters(
+                  ctx, path, Map.of("offset", Long.toString(Math.max(0, offset - limit)))),
+              "prev",
+              GEOJSON));
+    }
+    FeatureCollectionJson collectionJson =
+        new FeatureCollectionJson(
+            matched, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), links, page);
     byte[] body =
-        write(
-            json -> {
-              json.writeStartObject();
-              json.writeStringField("type", "FeatureCollection");
-              json.writeNumberField("numberMatched", matched);
-              json.writeNumberField("numberReturned", page.size());
-              json.writeStringField(
-                  "timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-              json.writeArrayFieldStart("links");
-              writeLink(json, Links.withParameters(ctx, path, Map.of()), "self", GEOJSON);
-              writeLink(
-                  json,
-                  Links.withParameters(ctx, path, Map.of("f", "html")),
-                  "alternate",
-                  "text/html");
-              long offset = request.query().offset();
-              int limit = request.query().limit();
-              if (offset + page.size() < matched) {
-                writeLink(
-                    json,
-                    Links.withParameters(
-                        ctx, path, Map.of("offset", Long.toString(offset + limit))),
-                    "next",
-                    GEOJSON);
-              }
-              if (offset > 0) {
-                writeLink(
-                    json,
-                    Links.withParameters(
-                        ctx, path, Map.of("offset", Long.toString(Math.max(0, offset - limit)))),
-                    "prev",
-                    GEOJSON);
-              }
-              json.writeEndArray();
-              json.writeArrayFieldStart("features");
-              for (StoredObject stored : page) {
-                features.write(json, stored.object(), stored.datasetSourceName());
-              }
-              json.writeEndArray();
-              json.writeEndObject();
-            });
+        request.defaultFeatures()
+            ? collectionJson.copy(defaultFeatures::of)
+            : collectionJson.write(
+                new FeatureWriter(
+                    request.geometry(), request.crs().fromCrs84(), request.properties()));
     ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
     ctx.contentType(GEOJSON).result(body);
   }
@@ -122,11 +111,6 @@ final class ItemsResource {
     }
     ResponseCrs crs = ResponseCrs.parse("crs", parameters.text("crs"));
     List<String> selected = parameters.list("properties");
-    FeatureWriter writer =
-        new FeatureWriter(
-            geometry,
-            crs.fromCrs84(),
-            selected.isEmpty() ? n -> true : Set.copyOf(selected)::contains);
     String self =
         Links.origin(ctx)
             + FeaturesApi.ROOT
@@ -134,13 +118,17 @@ final class ItemsResource {
             + collection.id()
             + "/items/"
             + Links.encode(id);
-    byte[] body =
-        write(
-            json -> {
-              // The feature plus its links: written as the feature object with a links member
-              // added.
-              writer.write(json, stored.object(), stored.datasetSourceName());
-            });
+    byte[] body;
+    if (crs.isCrs84() && geometry == GeometryChoice.FOOTPRINT && selected.isEmpty()) {
+      body = defaultFeatures.of(stored);
+    } else {
+      FeatureWriter writer =
+          new FeatureWriter(
+              geometry,
+              crs.fromCrs84(),
+              selected.isEmpty() ? n -> true : Set.copyOf(selected)::contains);
+      body = write(json -> writer.write(json, stored.object(), stored.datasetSourceName()));
+    }
     ctx.header("Content-Crs", "<" + crs.uri() + ">");
     ctx.header("Link", "<" + self + ">; rel=\"self\"; type=\"" + GEOJSON + "\"");
     ctx.contentType(GEOJSON).result(body);
@@ -158,15 +146,6 @@ final class ItemsResource {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
-  }
-
-  private static void writeLink(JsonGenerator json, String href, String rel, String type)
-      throws IOException {
-    json.writeStartObject();
-    json.writeStringField("href", href);
-    json.writeStringField("rel", rel);
-    json.writeStringField("type", type);
-    json.writeEndObject();
   }
 
   private static String itemsHtml(
