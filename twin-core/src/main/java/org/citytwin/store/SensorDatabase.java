@@ -75,7 +75,7 @@ public final class SensorDatabase implements AutoCloseable {
     if (absolute.toString().contains(";")) {
       throw new IllegalArgumentException("store directory " + absolute + " must not contain ';'");
     }
-    String url = "jdbc:h2:file:" + absolute.resolve("sensors") + ";WRITE_DELAY=0";
+    String url = H2Files.url(absolute.resolve("sensors")) + ";WRITE_DELAY=0";
     Connection writer;
     try {
       writer = DriverManager.getConnection(url, "sa", "");

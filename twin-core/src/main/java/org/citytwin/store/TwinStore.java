@@ -111,8 +111,7 @@ public final class TwinStore implements AutoCloseable {
     // with its 200 ms default, re-imports of 18,600 objects grew the file 146 -> 313 -> 348 MB,
     // with 30 s it stayed at 97 -> 114 -> 104 MB.
     String url =
-        "jdbc:h2:file:"
-            + absolute.resolve("twin")
+        H2Files.url(absolute.resolve("twin"))
             + ";LAZY_QUERY_EXECUTION=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=30000;MAX_LENGTH_INPLACE_LOB="
             + INLINE_LOB_BYTES;
     Connection anchor = connect(url, absolute);

@@ -62,7 +62,7 @@ final class BinaryBody {
     return view(buffer, target, 4);
   }
 
-  private static byte snorm8(float value) {
+  static byte snorm8(float value) {
     return (byte) Math.max(-127, Math.min(127, Math.round(value * 127f)));
   }
 

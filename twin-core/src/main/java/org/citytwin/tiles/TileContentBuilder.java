@@ -1,6 +1,8 @@
 package org.citytwin.tiles;
 
 import it.unimi.dsi.fastutil.floats.FloatArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.citytwin.model.CityObject;
@@ -9,8 +11,10 @@ import org.citytwin.model.Mesh;
 /**
  * Collects buildings into one tile's {@link TileContent}: picks each building's LOD2 mesh (else
  * LOD1, else its finest), converts its orthometric lon/lat/height vertices to ellipsoidal heights
- * with the geoid and then to the tile's east/north/up frame, and writes each triangle with its own
- * three vertices and flat normal, in glTF's y-up axes.
+ * with the geoid and then to the tile's east/north/up frame, and writes its triangles with flat
+ * normals in glTF's y-up axes. A vertex is written once per stored vertex and face direction (its
+ * normal as {@link GlbWriter} stores it, in signed bytes), so the triangles of one face share their
+ * corners through the index list while each face keeps its own normal.
  */
 public final class TileContentBuilder {
   private final EnuFrame frame;
@@ -18,6 +22,7 @@ public final class TileContentBuilder {
   private final FloatArrayList positions = new FloatArrayList();
   private final FloatArrayList normals = new FloatArrayList();
   private final FloatArrayList featureIds = new FloatArrayList();
+  private final IntArrayList indices = new IntArrayList();
   private final List<BuildingFeature> features = new ArrayList<>();
   private int degenerate;
 
@@ -52,20 +57,31 @@ public final class TileContentBuilder {
     }
     double[] local = toLocal(mesh.positions());
     float featureId = features.size();
-    int[] indices = mesh.indices();
+    int[] meshIndices = mesh.indices();
     double[] normal = new double[3];
-    for (int t = 0; t < indices.length; t += 3) {
-      int a = indices[t] * 3;
-      int b = indices[t + 1] * 3;
-      int c = indices[t + 2] * 3;
+    // Key: the stored vertex and the face direction as written; value: its vertex number here.
+    Long2IntOpenHashMap written = new Long2IntOpenHashMap();
+    written.defaultReturnValue(-1);
+    for (int t = 0; t < meshIndices.length; t += 3) {
+      int a = meshIndices[t] * 3;
+      int b = meshIndices[t + 1] * 3;
+      int c = meshIndices[t + 2] * 3;
       if (!faceNormal(local, a, b, c, normal)) {
         degenerate++;
         continue;
       }
+      long direction = GlbWriter.packedNormal(normal[0], normal[2], -normal[1]);
       for (int vertex : new int[] {a, b, c}) {
-        addYUp(positions, local[vertex], local[vertex + 1], local[vertex + 2]);
-        addYUp(normals, normal[0], normal[1], normal[2]);
-        featureIds.add(featureId);
+        long key = ((long) vertex << 24) | direction;
+        int number = written.get(key);
+        if (number < 0) {
+          number = featureIds.size();
+          written.put(key, number);
+          addYUp(positions, local[vertex], local[vertex + 1], local[vertex + 2]);
+          addYUp(normals, normal[0], normal[1], normal[2]);
+          featureIds.add(featureId);
+        }
+        indices.add(number);
       }
     }
     features.add(BuildingFeature.of(object));
@@ -81,6 +97,7 @@ public final class TileContentBuilder {
         positions.toFloatArray(),
         normals.toFloatArray(),
         featureIds.toFloatArray(),
+        indices.toIntArray(),
         features,
         degenerate);
   }

@@ -89,7 +89,9 @@ public final class StoreProcess {
    * that commit to the file, which would test a crash before the commit instead.)
    */
   private static void haltWhenReplaced(Path directory) {
-    String url = "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("twin");
+    // The same URL as the store's own connections: H2 names a database by it, so another
+    // prefix would open the locked file a second time.
+    String url = H2Files.url(directory.toAbsolutePath().normalize().resolve("twin"));
     String sql =
         "SELECT COUNT(*) FROM city_object WHERE dataset_id IN"
             + " (SELECT id FROM dataset WHERE state = 'REPLACED')";

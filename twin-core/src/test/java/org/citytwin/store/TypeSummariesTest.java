@@ -43,7 +43,7 @@ class TypeSummariesTest {
       before = store.typeSummaries();
     }
     // Turn the file back into what version 3 wrote: no summary table.
-    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("twin");
+    String url = H2Files.url(directory.toAbsolutePath().resolve("twin"));
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
         Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE type_summary");

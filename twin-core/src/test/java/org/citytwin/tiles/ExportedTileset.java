@@ -103,7 +103,7 @@ record ExportedTileset(Path directory, JsonNode json) {
    * Undoes what a viewer does with the glTF position starting at {@code offset}: y-up to z-up, the
    * tile transform to ECEF, then geodetic (longitude, latitude in radians, ellipsoidal height).
    */
-  static void toGeodetic(float[] positions, int offset, double[] m, double[] geodetic) {
+  static void toGeodetic(double[] positions, int offset, double[] m, double[] geodetic) {
     // glTF (x, y, z) is 3D Tiles (x, -z, y): east, north, up.
     double e = positions[offset];
     double n = -positions[offset + 2];

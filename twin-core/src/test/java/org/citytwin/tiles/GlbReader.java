@@ -35,8 +35,12 @@ record GlbReader(JsonNode json, ByteBuffer bin) {
     return json.at("/meshes/0/primitives/0");
   }
 
+  /** A float32 attribute (SCALAR or VEC3), per vertex. */
   float[] floats(String attribute) {
     JsonNode accessor = json.at("/accessors/" + primitive().at("/attributes/" + attribute).asInt());
+    if (accessor.get("componentType").asInt() != 5126) {
+      throw new IllegalStateException(attribute + " is not FLOAT: " + accessor);
+    }
     int components = accessor.get("type").asText().equals("VEC3") ? 3 : 1;
     ByteBuffer view = view(accessor.get("bufferView").asInt());
     float[] values = new float[accessor.get("count").asInt() * components];
@@ -44,6 +48,80 @@ record GlbReader(JsonNode json, ByteBuffer bin) {
       values[i] = view.getFloat(i * 4);
     }
     return values;
+  }
+
+  /**
+   * POSITION in the tile's glTF frame, as a viewer sees it: float32 as written, or signed shorts
+   * (KHR_mesh_quantization) taken through the node's scale and translation, which is then the only
+   * transform the node may have.
+   */
+  double[] positions() {
+    JsonNode accessor = json.at("/accessors/" + primitive().at("/attributes/POSITION").asInt());
+    JsonNode node = json.at("/nodes/0");
+    int count = accessor.get("count").asInt();
+    double[] values = new double[count * 3];
+    if (accessor.get("componentType").asInt() == 5126) {
+      if (node.has("translation") || node.has("scale") || node.has("matrix")) {
+        throw new IllegalStateException("float positions under a node transform: " + node);
+      }
+      float[] floats = floats("POSITION");
+      for (int i = 0; i < values.length; i++) {
+        values[i] = floats[i];
+      }
+      return values;
+    }
+    if (accessor.get("componentType").asInt() != 5122 || accessor.path("normalized").asBoolean()) {
+      throw new IllegalStateException("POSITION is neither FLOAT nor plain SHORT: " + accessor);
+    }
+    if (node.has("matrix") || node.has("rotation")) {
+      throw new IllegalStateException("unexpected node transform: " + node);
+    }
+    int stride =
+        json.at("/bufferViews/" + accessor.get("bufferView").asInt() + "/byteStride").asInt(6);
+    ByteBuffer view = view(accessor.get("bufferView").asInt());
+    for (int i = 0; i < values.length; i++) {
+      int axis = i % 3;
+      short q = view.getShort((i / 3) * stride + axis * 2);
+      if (q < accessor.at("/min/" + axis).asInt() || q > accessor.at("/max/" + axis).asInt()) {
+        throw new IllegalStateException("position component " + q + " outside accessor min/max");
+      }
+      values[i] =
+          node.at("/translation/" + axis).asDouble() + q * node.at("/scale/" + axis).asDouble();
+    }
+    return values;
+  }
+
+  /** The primitive's indices: three vertex numbers per triangle. */
+  int[] indices() {
+    JsonNode accessor = json.at("/accessors/" + primitive().get("indices").asInt());
+    ByteBuffer view = view(accessor.get("bufferView").asInt());
+    int[] indices = new int[accessor.get("count").asInt()];
+    boolean shorts = accessor.get("componentType").asInt() == 5123;
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = shorts ? Short.toUnsignedInt(view.getShort(i * 2)) : view.getInt(i * 4);
+    }
+    return indices;
+  }
+
+  /**
+   * Per-vertex values (of {@code components} each) repeated for every triangle corner, in index
+   * order: what a non-indexed triangle list of the same triangles would hold.
+   */
+  double[] corners(double[] perVertex, int components) {
+    int[] indices = indices();
+    double[] corners = new double[indices.length * components];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(perVertex, indices[i] * components, corners, i * components, components);
+    }
+    return corners;
+  }
+
+  double[] corners(float[] perVertex, int components) {
+    double[] values = new double[perVertex.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = perVertex[i];
+    }
+    return corners(values, components);
   }
 
   /** NORMAL as written: normalized signed bytes (KHR_mesh_quantization), byteStride 4. */

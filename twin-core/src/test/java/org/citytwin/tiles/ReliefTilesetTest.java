@@ -108,7 +108,7 @@ class ReliefTilesetTest {
       double[] tin = mesh.positions();
       int[] indices = mesh.indices();
       stored += indices.length / 3;
-      float[] positions = glb.floats("POSITION");
+      double[] positions = glb.corners(glb.positions(), 3);
       int next = 0;
       double[][] corners = new double[3][3];
       for (int t = 0; t < positions.length; t += 9) {

@@ -211,7 +211,7 @@ class TilesetBuilderTest {
       GlbReader glb = exported.glb(leaf);
       double[] m = exported.transform(leaf);
       TileRegion region = ExportedTileset.region(leaf);
-      float[] positions = glb.floats("POSITION");
+      double[] positions = glb.positions();
       float[] featureIds = glb.floats("_FEATURE_ID_0");
       List<String> ids = glb.strings("gml_id");
       Map<String, double[]> stored = new HashMap<>();
@@ -234,25 +234,34 @@ class TilesetBuilderTest {
 
   /**
    * Normals are quantized to bytes: each must still be a unit vector (to 1%) and point along its
-   * triangle's face normal, computed here from the float positions, to within 1.5 degrees
-   * (quantization alone turns it by at most about 0.5 degrees).
+   * triangle's face normal, computed here from the decoded positions, to within 1.5 degrees (normal
+   * quantization alone turns it by at most about 0.5 degrees). Positions move by up to half a 1 cm
+   * step on each axis, which turns a triangle whose smallest height is h by up to about 0.009 / h
+   * radians, so only triangles at least 1 m high everywhere are checked (0.5 degrees).
    */
   @Test
   void quantizedNormalsAreTheFaceNormals() throws Exception {
     double worstDegrees = 0;
+    int checked = 0;
+    int triangles = 0;
     for (JsonNode leaf : exported.leaves()) {
       GlbReader glb = exported.glb(leaf);
-      assertTrue(glb.primitive().path("indices").isMissingNode(), "non-indexed primitive");
-      float[] p = glb.floats("POSITION");
-      float[] n = glb.byteNormals();
+      double[] p = glb.corners(glb.positions(), 3);
+      double[] n = glb.corners(glb.byteNormals(), 3);
       for (int t = 0; t < p.length; t += 9) {
+        triangles++;
         double ux = p[t + 3] - p[t], uy = p[t + 4] - p[t + 1], uz = p[t + 5] - p[t + 2];
         double vx = p[t + 6] - p[t], vy = p[t + 7] - p[t + 1], vz = p[t + 8] - p[t + 2];
         double[] face = {uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx};
         double doubleArea = Math.sqrt(face[0] * face[0] + face[1] * face[1] + face[2] * face[2]);
-        if (doubleArea < 0.02) {
-          continue; // under 0.01 m^2 the float positions do not fix the direction well
+        double longestEdge =
+            Math.max(
+                Math.max(Math.hypot(ux, Math.hypot(uy, uz)), Math.hypot(vx, Math.hypot(vy, vz))),
+                Math.hypot(vx - ux, Math.hypot(vy - uy, vz - uz)));
+        if (doubleArea / longestEdge < 1.0) {
+          continue; // a sliver: its decoded corners do not fix its direction to 0.5 degrees
         }
+        checked++;
         for (int corner = 0; corner < 9; corner += 3) {
           double nx = n[t + corner], ny = n[t + corner + 1], nz = n[t + corner + 2];
           double length = Math.sqrt(nx * nx + ny * ny + nz * nz);
@@ -264,7 +273,68 @@ class TilesetBuilderTest {
         }
       }
     }
-    System.out.printf("tiles: worst quantized normal %.2f degrees off its face%n", worstDegrees);
+    assertTrue(checked > triangles / 2, checked + " of " + triangles + " triangles checked");
+    System.out.printf(
+        "tiles: worst quantized normal %.2f degrees off its face (%d of %d triangles)%n",
+        worstDegrees, checked, triangles);
+  }
+
+  /**
+   * The size measures are in use on the sample: tiles hold 16-bit positions unless some axis of
+   * their content is wider than 65,534 steps of 1 cm (the root's coarse content), 16-bit indices,
+   * and a face's triangles share their corners, so there are fewer vertices than triangle corners;
+   * and no triangle is degenerate once decoded (a triangle whose corners fall on one step would be
+   * drawn as nothing and its building would have a hole).
+   */
+  @Test
+  void leavesAreQuantizedAndIndexed() throws Exception {
+    long vertices = 0;
+    long corners = 0;
+    int quantized = 0;
+    for (JsonNode leaf : exported.leaves()) {
+      GlbReader glb = exported.glb(leaf);
+      JsonNode primitive = glb.primitive();
+      JsonNode position =
+          glb.json().at("/accessors/" + primitive.at("/attributes/POSITION").asInt());
+      if (position.get("componentType").asInt() == 5122) {
+        quantized++;
+      } else {
+        double widest = 0;
+        for (int axis = 0; axis < 3; axis++) {
+          double extent =
+              position.at("/max/" + axis).asDouble() - position.at("/min/" + axis).asDouble();
+          widest = Math.max(widest, extent);
+        }
+        assertTrue(
+            widest > 655.34, leaf.at("/content/uri") + " has float positions, " + widest + " m");
+      }
+      JsonNode indices = glb.json().at("/accessors/" + primitive.get("indices").asInt());
+      assertEquals(5123, indices.get("componentType").asInt(), leaf.at("/content/uri").asText());
+      int[] index = glb.indices();
+      double[] p = glb.positions();
+      for (int t = 0; t < index.length; t += 3) {
+        assertTrue(
+            index[t] != index[t + 1] && index[t + 1] != index[t + 2] && index[t] != index[t + 2],
+            "triangle " + t / 3 + " repeats a vertex");
+        assertTrue(
+            !samePoint(p, index[t], index[t + 1])
+                && !samePoint(p, index[t + 1], index[t + 2])
+                && !samePoint(p, index[t], index[t + 2]),
+            "triangle " + t / 3 + " of " + leaf.at("/content/uri") + " collapses when decoded");
+      }
+      vertices += p.length / 3;
+      corners += index.length;
+    }
+    assertTrue(vertices < corners * 0.8, vertices + " vertices for " + corners + " corners");
+    assertTrue(
+        quantized > exported.leaves().size() / 2, quantized + " tiles with 16-bit positions");
+    System.out.printf(
+        "tiles: %d of %d tiles with 16-bit positions; %d vertices for %d triangle corners%n",
+        quantized, exported.leaves().size(), vertices, corners);
+  }
+
+  private static boolean samePoint(double[] p, int a, int b) {
+    return p[a * 3] == p[b * 3] && p[a * 3 + 1] == p[b * 3 + 1] && p[a * 3 + 2] == p[b * 3 + 2];
   }
 
   @Test
