@@ -168,7 +168,11 @@ public final class DatasetWriter implements AutoCloseable {
     try {
       StoreFile.compact(connection);
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("compacting the store file after importing {} failed: {}", info.sourceName(), e);
+      LOG.warn(
+          "compacting the store file after importing {} failed: {}",
+          info.sourceName(),
+          e.getMessage(),
+          e);
     }
   }
 
