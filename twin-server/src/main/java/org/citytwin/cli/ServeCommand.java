@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
 import org.citytwin.http.ServerOptions;
@@ -93,8 +94,19 @@ final class ServeCommand implements Callable<Integer> {
           "Zone of the weekdays and clock times of crowd forecasts, e.g. Asia/Tokyo (default: the system's).")
   java.time.ZoneId crowdTimeZone;
 
+  /** Counted down once the store is closed, for the shutdown hook to wait on. */
+  private final CountDownLatch closed = new CountDownLatch(1);
+
   @Override
   public Integer call() throws Exception {
+    try {
+      return serve();
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private int serve() throws Exception {
     try (TwinStore twin = TwinStore.open(store.directory)) {
       if (twin.count(Filter.all()) == 0 && Files.isDirectory(sample)) {
         System.out.println("The store is empty: importing the sample city from " + sample + " ...");
@@ -117,14 +129,16 @@ final class ServeCommand implements Callable<Integer> {
                   twin,
                   new ServerOptions(host, port, cors),
                   Optional.of(new SensorsApi(sensors, token)))) {
-        Thread main = Thread.currentThread();
         Runtime.getRuntime()
             .addShutdownHook(
                 new Thread(
                     () -> {
                       server.close();
                       stopped.countDown();
-                      joinQuietly(main); // let the main thread close the store cleanly
+                      // Let the main thread close the sensors and the store cleanly. A latch, not a
+                      // join: that thread goes on into System.exit, which blocks while this hook
+                      // runs, so a join only ended by its timeout (every SIGTERM took 10 s).
+                      awaitQuietly(closed);
                     },
                     "twin-shutdown"));
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
@@ -156,9 +170,9 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void joinQuietly(Thread thread) {
+  private static void awaitQuietly(CountDownLatch latch) {
     try {
-      thread.join(10_000);
+      latch.await(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
