@@ -231,91 +231,75 @@ final class ScenarioRequest {
   }
 
   private static List<ScenarioSpec.InflowSpec> inflows(JsonNode n) {
-    List<ScenarioSpec.InflowSpec> list = new ArrayList<>();
-    for (int i = 0; i < size(n, "inflows"); i++) {
-      String at = "inflows[" + i + "]";
-      JsonNode o = object(n.get(i), at);
-      unknownFields(o, Set.of("point", "line", "hydrograph"), at + ".");
-      TimeSeries q = series(o.get("hydrograph"), at + ".hydrograph");
-      if (o.has("point") == o.has("line")) {
-        throw HttpProblem.badParameter(
-            at, at + " needs exactly one of point [lon, lat] or line [[lon, lat], [lon, lat]]");
-      }
-      if (o.has("point")) {
-        double[] p = position(o.get("point"), at + ".point");
-        list.add(new ScenarioSpec.InflowSpec(p, p, q));
-      } else {
-        JsonNode line = o.get("line");
-        if (!line.isArray() || line.size() != 2) {
-          throw HttpProblem.badParameter(at + ".line", at + ".line must be two [lon, lat]");
-        }
-        list.add(
-            new ScenarioSpec.InflowSpec(
-                position(line.get(0), at + ".line[0]"), position(line.get(1), at + ".line[1]"), q));
-      }
+    return objects(n, "inflows", Set.of("point", "line", "hydrograph"), ScenarioRequest::inflow);
+  }
+
+  private static ScenarioSpec.InflowSpec inflow(JsonNode o, String at, int index) {
+    TimeSeries q = series(o.get("hydrograph"), at + ".hydrograph");
+    if (o.has("point") == o.has("line")) {
+      throw HttpProblem.badParameter(
+          at, at + " needs exactly one of point [lon, lat] or line [[lon, lat], [lon, lat]]");
     }
-    return list;
+    if (o.has("point")) {
+      double[] p = position(o.get("point"), at + ".point");
+      return new ScenarioSpec.InflowSpec(p, p, q);
+    }
+    JsonNode line = o.get("line");
+    if (!line.isArray() || line.size() != 2) {
+      throw HttpProblem.badParameter(at + ".line", at + ".line must be two [lon, lat]");
+    }
+    return new ScenarioSpec.InflowSpec(
+        position(line.get(0), at + ".line[0]"), position(line.get(1), at + ".line[1]"), q);
   }
 
   private static List<ScenarioSpec.StageSpec> stages(JsonNode n) {
-    List<ScenarioSpec.StageSpec> list = new ArrayList<>();
-    for (int i = 0; i < size(n, "stages"); i++) {
-      String at = "stages[" + i + "]";
-      JsonNode o = object(n.get(i), at);
-      unknownFields(o, Set.of("edge", "line", "levels"), at + ".");
-      if (o.has("edge") == o.has("line")) {
-        throw HttpProblem.badParameter(
-            at,
-            at
-                + " needs exactly one of edge (west, east, north or south) or line [[lon, lat],"
-                + " ...]");
-      }
-      TimeSeries levels = series(o.get("levels"), at + ".levels");
-      if (o.has("line")) {
-        list.add(new ScenarioSpec.StageSpec(null, line(o.get("line"), at + ".line"), levels));
-        continue;
-      }
-      Edge edge;
-      try {
-        edge = Edge.parse(o.path("edge").asText());
-      } catch (IllegalArgumentException e) {
-        throw HttpProblem.badParameter(at + ".edge", e.getMessage());
-      }
-      list.add(new ScenarioSpec.StageSpec(edge, null, levels));
+    return objects(n, "stages", Set.of("edge", "line", "levels"), ScenarioRequest::stage);
+  }
+
+  private static ScenarioSpec.StageSpec stage(JsonNode o, String at, int index) {
+    if (o.has("edge") == o.has("line")) {
+      throw HttpProblem.badParameter(
+          at,
+          at
+              + " needs exactly one of edge (west, east, north or south) or line [[lon, lat],"
+              + " ...]");
     }
-    return list;
+    TimeSeries levels = series(o.get("levels"), at + ".levels");
+    if (o.has("line")) {
+      return new ScenarioSpec.StageSpec(null, line(o.get("line"), at + ".line"), levels);
+    }
+    Edge edge;
+    try {
+      edge = Edge.parse(o.path("edge").asText());
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.badParameter(at + ".edge", e.getMessage());
+    }
+    return new ScenarioSpec.StageSpec(edge, null, levels);
   }
 
   private static List<ScenarioSpec.RainZoneSpec> rainZones(JsonNode n) {
-    List<ScenarioSpec.RainZoneSpec> list = new ArrayList<>();
-    for (int i = 0; i < size(n, "rainZones"); i++) {
-      String at = "rainZones[" + i + "]";
-      JsonNode o = object(n.get(i), at);
-      unknownFields(o, Set.of("polygon", "rain"), at + ".");
-      double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
-      TimeSeries rain = intensities(o.get("rain"), at + ".rain");
-      list.add(new ScenarioSpec.RainZoneSpec(polygon, rain));
-    }
-    return list;
+    return objects(
+        n,
+        "rainZones",
+        Set.of("polygon", "rain"),
+        (o, at, index) -> {
+          double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
+          return new ScenarioSpec.RainZoneSpec(polygon, intensities(o.get("rain"), at + ".rain"));
+        });
   }
 
   private static List<ScenarioSpec.LevelSpec> initialLevels(JsonNode n) {
-    List<ScenarioSpec.LevelSpec> list = new ArrayList<>();
-    for (int i = 0; i < size(n, "initialLevels"); i++) {
-      String at = "initialLevels[" + i + "]";
-      JsonNode o = object(n.get(i), at);
-      unknownFields(o, Set.of("polygon", "level"), at + ".");
-      double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
-      JsonNode level = o.get("level");
-      if (level == null) {
-        throw HttpProblem.badParameter(at + ".level", at + ".level is required: metres");
-      }
-      list.add(
-          new ScenarioSpec.LevelSpec(
-              polygon,
-              number(level, at + ".level", UploadedGrids.MIN_VALUE, UploadedGrids.MAX_VALUE)));
+    return objects(n, "initialLevels", Set.of("polygon", "level"), ScenarioRequest::initialLevel);
+  }
+
+  private static ScenarioSpec.LevelSpec initialLevel(JsonNode o, String at, int index) {
+    double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
+    JsonNode level = o.get("level");
+    if (level == null) {
+      throw HttpProblem.badParameter(at + ".level", at + ".level is required: metres");
     }
-    return list;
+    return new ScenarioSpec.LevelSpec(
+        polygon, number(level, at + ".level", UploadedGrids.MIN_VALUE, UploadedGrids.MAX_VALUE));
   }
 
   /** A polyline of at least two {@code [lon, lat]} positions. */
@@ -360,17 +344,36 @@ final class ScenarioRequest {
   }
 
   private static List<ScenarioSpec.GaugeSpec> gauges(JsonNode n) {
-    List<ScenarioSpec.GaugeSpec> list = new ArrayList<>();
-    for (int i = 0; i < size(n, "gauges"); i++) {
-      String at = "gauges[" + i + "]";
+    return objects(n, "gauges", Set.of("name", "point"), ScenarioRequest::gauge);
+  }
+
+  private static ScenarioSpec.GaugeSpec gauge(JsonNode o, String at, int index) {
+    String name = o.path("name").asText("g" + (index + 1));
+    if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw HttpProblem.badParameter(
+          at + ".name", at + ".name '" + name + "' must be 1-64 letters, digits, _ . or -");
+    }
+    return new ScenarioSpec.GaugeSpec(name, position(o.get("point"), at + ".point"));
+  }
+
+  /** Reads one element object of a list field; {@code at} names it, e.g. {@code gauges[2]}. */
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    T read(JsonNode element, String at, int index);
+  }
+
+  /**
+   * The elements of the optional array {@code field}, each required to be an object holding only
+   * {@code fields} and read by {@code reader}; every error names the element's path.
+   */
+  private static <T> List<T> objects(
+      JsonNode n, String field, Set<String> fields, ElementReader<T> reader) {
+    List<T> list = new ArrayList<>();
+    for (int i = 0; i < size(n, field); i++) {
+      String at = field + "[" + i + "]";
       JsonNode o = object(n.get(i), at);
-      unknownFields(o, Set.of("name", "point"), at + ".");
-      String name = o.path("name").asText("g" + (i + 1));
-      if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
-        throw HttpProblem.badParameter(
-            at + ".name", at + ".name '" + name + "' must be 1-64 letters, digits, _ . or -");
-      }
-      list.add(new ScenarioSpec.GaugeSpec(name, position(o.get("point"), at + ".point")));
+      unknownFields(o, fields, at + ".");
+      list.add(reader.read(o, at, i));
     }
     return list;
   }
