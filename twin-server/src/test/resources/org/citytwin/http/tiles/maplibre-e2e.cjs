@@ -9,20 +9,12 @@
 'use strict';
 const path = require('path');
 const { createRequire } = require('module');
+const { runPage, printReport } = require('../browser-page.cjs');
 
 const [playwrightPrefix, executablePath, maplibrePrefix, origin, screenshot] = process.argv.slice(2);
 const { chromium } = createRequire(path.join(path.resolve(playwrightPrefix), 'package.json'))('playwright-core');
 const dist = path.join(path.resolve(maplibrePrefix), 'node_modules', 'maplibre-gl', 'dist');
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 const TIMEOUT_MS = 240_000;
 
 const PAGE = `<!doctype html>
@@ -62,49 +54,37 @@ fetch('/tiles/vector/tilejson.json').then((r) => r.json()).then((tilejson) => {
 });
 </script></body></html>`;
 
-async function run() {
-  const report = { consoleErrors: [], pageErrors: [], failedRequests: [], tileRequests: [] };
-  const browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-    page.setDefaultTimeout(TIMEOUT_MS);
-    await page.route(`${origin}/maplibre-test/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/maplibre-test/index.html') {
-        return route.fulfill({ body: PAGE, contentType: 'text/html' });
-      }
-      return route.fulfill({ path: path.join(dist, path.basename(url.pathname)) });
-    });
-    page.on('console', (m) => m.type() === 'error' && report.consoleErrors.push(m.text()));
-    page.on('pageerror', (e) => report.pageErrors.push(String(e.stack || e)));
-    page.on('requestfailed', (r) => report.failedRequests.push(`${r.url()}: ${r.failure().errorText}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) {
-        report.failedRequests.push(`${r.url()}: HTTP ${r.status()}`);
-      }
-      if (r.url().endsWith('.mvt')) {
-        report.tileRequests.push(`${r.url()} ${r.status()}`);
-      }
-    });
-    try {
+function run() {
+  return runPage({
+    chromium,
+    executablePath,
+    origin,
+    viewport: { width: 1024, height: 768 },
+    timeoutMs: TIMEOUT_MS,
+    screenshot,
+    report: { tileRequests: [] },
+    watch: async (page, report) => {
+      await page.route(`${origin}/maplibre-test/**`, (route) => {
+        const url = new URL(route.request().url());
+        if (url.pathname === '/maplibre-test/index.html') {
+          return route.fulfill({ body: PAGE, contentType: 'text/html' });
+        }
+        return route.fulfill({ path: path.join(dist, path.basename(url.pathname)) });
+      });
+      page.on('response', (r) => {
+        if (r.url().endsWith('.mvt')) {
+          report.tileRequests.push(`${r.url()} ${r.status()}`);
+        }
+      });
+    },
+    drive: async (page, report) => {
       await page.goto(`${origin}/maplibre-test/index.html`);
       await page.waitForFunction(() => window.report && (window.report.idle || window.report.errors.length > 0), null, {
         polling: 250,
       });
       Object.assign(report, await page.evaluate(() => window.report));
-    } catch (error) {
-      report.failure = String(error && error.message ? error.message : error);
-    }
-    await page.screenshot({ path: screenshot });
-    return report;
-  } finally {
-    await browser.close();
-  }
+    },
+  });
 }
 
-run()
-  .then((report) => process.stdout.write(JSON.stringify(report)))
-  .catch((error) => {
-    process.stderr.write(String(error && error.stack ? error.stack : error) + '\n');
-    process.exit(2);
-  });
+printReport(run);

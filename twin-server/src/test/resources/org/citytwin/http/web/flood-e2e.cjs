@@ -12,21 +12,12 @@
 'use strict';
 const path = require('path');
 const { createRequire } = require('module');
+const { runPage, printReport } = require('../browser-page.cjs');
 
 const [prefix, executablePath, url, screenshot, scenarioJson] = process.argv.slice(2);
 const scenario = JSON.parse(scenarioJson);
 const { chromium } = createRequire(path.join(path.resolve(prefix), 'package.json'))('playwright-core');
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  // WebGL without a GPU: ANGLE over SwiftShader, the software renderer Chromium ships.
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 const TIMEOUT_MS = 300_000; // software WebGL and a flood run on a loaded 2-core machine are slow
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -188,64 +179,27 @@ async function drive(page, report) {
   report.floodPanel = await page.locator('#flood-picked').innerText();
 }
 
-async function run() {
-  const report = {
-    consoleErrors: [],
-    pageErrors: [],
-    failedRequests: [],
-    foreignRequests: [],
-    floodTiles: [],
-    requests: 0,
-  };
-  const origin = new URL(url).origin;
-  const browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
-  try {
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    page.setDefaultTimeout(TIMEOUT_MS);
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        report.consoleErrors.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => report.pageErrors.push(String(error.stack || error)));
-    page.on('request', (request) => {
-      report.requests++;
-      const target = request.url();
-      if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) {
-        report.foreignRequests.push(target);
-      }
-    });
-    page.on('requestfailed', (request) =>
-      report.failedRequests.push(`${request.url()}: ${request.failure().errorText}`),
-    );
-    page.on('response', (response) => {
-      if (response.status() >= 400) {
-        report.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
-      }
-      if (response.url().includes('/tiles/flood/')) {
-        report.floodTiles.push({
-          path: new URL(response.url()).pathname,
-          status: response.status(),
-          type: response.headers()['content-type'],
-        });
-      }
-    });
-
-    try {
-      await drive(page, report);
-    } catch (error) {
-      report.failure = String(error && error.message ? error.message : error);
-    }
-    await page.screenshot({ path: screenshot });
-    return report;
-  } finally {
-    await browser.close();
-  }
+function run() {
+  return runPage({
+    chromium,
+    executablePath,
+    origin: new URL(url).origin,
+    viewport: VIEWPORT,
+    timeoutMs: TIMEOUT_MS,
+    screenshot,
+    report: { floodTiles: [] },
+    watch: (page, report) =>
+      page.on('response', (response) => {
+        if (response.url().includes('/tiles/flood/')) {
+          report.floodTiles.push({
+            path: new URL(response.url()).pathname,
+            status: response.status(),
+            type: response.headers()['content-type'],
+          });
+        }
+      }),
+    drive,
+  });
 }
 
-run()
-  .then((report) => process.stdout.write(JSON.stringify(report)))
-  .catch((error) => {
-    process.stderr.write(String(error && error.stack ? error.stack : error) + '\n');
-    process.exit(2);
-  });
+printReport(run);
