@@ -21,8 +21,11 @@ import org.citytwin.vectortiles.VectorTileEncoder;
  * The store as Mapbox Vector Tiles in WebMercatorQuad. {@code /tiles/vector/tilejson.json} (not
  * cached: it names the current version) points at {@code /tiles/vector/v{version}/{z}/{x}/{y}.mvt},
  * which never change and carry the same immutable headers and ETag as the 3D tiles; {@code
- * /tiles/vector/{z}/{x}/{y}.mvt} redirects there. Tiles are made on first request and kept in a
- * memory cache and on disk in {@code vector-tiles-cache/} of the store directory.
+ * /tiles/vector/{z}/{x}/{y}.mvt} answers the current version's tile itself (no-cache, same ETag,
+ * {@code Content-Location} naming the versioned URL) rather than redirecting there: QGIS 3.22's
+ * vector tile layer, given that stable template as most users will, does not follow redirects and
+ * drew an empty map. Tiles are made on first request and kept in a memory cache and on disk in
+ * {@code vector-tiles-cache/} of the store directory.
  *
  * <p>A tile with no features is answered {@code 204 No Content}, with the same caching headers,
  * rather than 200 with an empty body: Mapbox GL (whence MapLibre) recommends 204 for tiles without
@@ -68,10 +71,14 @@ public final class VectorTilesApi {
     ctx.json(TileJson.document(template, store.extent(new Filter.TypeIn(TILED)), version));
   }
 
-  private void current(Context ctx) throws StoreException {
+  private void current(Context ctx) throws StoreException, IOException {
     TileCoordinate tile = TilePath.parse(ctx);
-    ctx.header("Cache-Control", "no-cache");
-    ctx.redirect(ROOT + "/v" + store.version() + "/" + tile + ".mvt", HttpStatus.FOUND);
+    String versionText = "v" + store.version();
+    ctx.header("Content-Location", ROOT + "/" + versionText + "/" + tile + ".mvt");
+    String file = fileName(tile);
+    if (!VersionedContent.notModifiedSinceRevalidated(ctx, etagName(versionText, file))) {
+      send(ctx, tile, versionText, file);
+    }
   }
 
   private void versioned(Context ctx) throws StoreException, IOException {
@@ -88,10 +95,14 @@ public final class VectorTilesApi {
               + ROOT
               + "/tilejson.json");
     }
-    String file = tile.zoom() + "-" + tile.x() + "-" + tile.y() + ".mvt";
-    if (VersionedContent.notModified(ctx, versionText + "-mvt-" + file)) {
-      return;
+    String file = fileName(tile);
+    if (!VersionedContent.notModified(ctx, etagName(versionText, file))) {
+      send(ctx, tile, versionText, file);
     }
+  }
+
+  private void send(Context ctx, TileCoordinate tile, String versionText, String file)
+      throws StoreException, IOException {
     String folder = versionText + "-mvt" + VectorTileEncoder.FORMAT_REVISION;
     byte[] body = tiles.get(folder, file, () -> encoder.encode(tile));
     if (body.length == 0) {
@@ -99,6 +110,14 @@ public final class VectorTilesApi {
       return;
     }
     ctx.contentType(MVT).result(body);
+  }
+
+  private static String fileName(TileCoordinate tile) {
+    return tile.zoom() + "-" + tile.x() + "-" + tile.y() + ".mvt";
+  }
+
+  private static String etagName(String versionText, String file) {
+    return versionText + "-mvt-" + file;
   }
 
   private static Set<CityObjectType> tiledTypes() {

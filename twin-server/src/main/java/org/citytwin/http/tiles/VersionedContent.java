@@ -19,8 +19,21 @@ final class VersionedContent {
    * {@code If-None-Match} already names it.
    */
   static boolean notModified(Context ctx, String name) {
+    return notModified(ctx, name, IMMUTABLE);
+  }
+
+  /**
+   * The same for the current version's content answered at a stable URL, which changes with the
+   * store: {@code Cache-Control: no-cache}, so a client revalidates each use and gets a 304 while
+   * the version (and so the ETag) is unchanged.
+   */
+  static boolean notModifiedSinceRevalidated(Context ctx, String name) {
+    return notModified(ctx, name, "no-cache");
+  }
+
+  private static boolean notModified(Context ctx, String name, String cacheControl) {
     String etag = "\"" + name + "\"";
-    ctx.header("Cache-Control", IMMUTABLE).header("ETag", etag);
+    ctx.header("Cache-Control", cacheControl).header("ETag", etag);
     if (etag.equals(ctx.header("If-None-Match"))) {
       ctx.status(HttpStatus.NOT_MODIFIED);
       return true;

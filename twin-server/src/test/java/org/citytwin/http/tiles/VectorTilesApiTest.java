@@ -184,13 +184,24 @@ class VectorTilesApiTest {
   }
 
   @Test
-  void unversionedTilesRedirectToTheCurrentVersion() throws Exception {
-    HttpResponse<byte[]> redirect = get("/tiles/vector/16/57427/26041.mvt");
-    assertEquals(302, redirect.statusCode());
-    assertEquals("no-cache", redirect.headers().firstValue("Cache-Control").orElseThrow());
+  void stableUrlsAnswerTheCurrentTileWithoutRedirecting() throws Exception {
+    TileCoordinate tile = maxZoomTileOf(floodedBuilding().object());
+    String stable = "/tiles/vector/" + tile + ".mvt";
+    HttpResponse<byte[]> current = get(stable);
+    HttpResponse<byte[]> versioned = get(url(tile));
+    // Clients that do not follow redirects (QGIS 3.22) get the tile itself.
+    assertEquals(200, current.statusCode());
+    assertArrayEquals(versioned.body(), current.body());
+    assertEquals("no-cache", current.headers().firstValue("Cache-Control").orElseThrow());
     assertEquals(
-        "/tiles/vector/v" + twin.store().version() + "/16/57427/26041.mvt",
-        redirect.headers().firstValue("Location").orElseThrow());
+        "/tiles/vector/v" + twin.store().version() + "/" + tile + ".mvt",
+        current.headers().firstValue("Content-Location").orElseThrow());
+    String etag = current.headers().firstValue("ETag").orElseThrow();
+    assertEquals(versioned.headers().firstValue("ETag").orElseThrow(), etag);
+    HttpResponse<byte[]> revalidated = get(stable, "If-None-Match", etag);
+    assertEquals(304, revalidated.statusCode());
+    assertEquals("no-cache", revalidated.headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals(204, get("/tiles/vector/16/0/0.mvt").statusCode());
   }
 
   @Test
