@@ -66,6 +66,7 @@ class QgisClientTest {
             extent.maxLon() - width / 3,
             extent.maxLat() - height / 3);
     JsonNode report = runQgis(box);
+    System.out.println("QGIS client report: " + report);
 
     JsonNode features = report.get("features");
     assertTrue(features.get("valid").asBoolean(), "QGIS refused the OAPIF layer: " + report);

@@ -7,6 +7,7 @@ the URL a user pastes into QGIS's "New Generic Connection" dialog. Prints one JS
 """
 import json
 import sys
+import time
 
 from qgis.core import (
     QgsApplication,
@@ -88,11 +89,13 @@ def main():
     QgsApplication.setPrefixPath("/usr", True)
     app = QgsApplication([], False)
     app.initQgis()
-    report = {
-        "qgis": app.applicationVersion() if hasattr(app, "applicationVersion") else "",
-        "features": features(origin, box),
-        "vectorTiles": drawn_fraction(origin, box, png),
-    }
+    started = time.monotonic()
+    read = features(origin, box)
+    read["seconds"] = time.monotonic() - started
+    started = time.monotonic()
+    drawn = drawn_fraction(origin, box, png)
+    drawn["seconds"] = time.monotonic() - started
+    report = {"features": read, "vectorTiles": drawn}
     print(json.dumps(report), flush=True)
 
 
