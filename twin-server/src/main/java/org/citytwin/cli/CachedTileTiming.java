@@ -110,8 +110,7 @@ final class CachedTileTiming {
   }
 
   /** Requests each URL once, timing it; keeps those the server answered with content or 204. */
-  private List<String> warm(String what, List<String> urls)
-      throws IOException, InterruptedException {
+  private List<String> warm(String what, List<String> urls) throws IOException {
     List<String> served = new ArrayList<>();
     long totalNanos = 0;
     long maxNanos = 0;
@@ -134,7 +133,7 @@ final class CachedTileTiming {
     return served;
   }
 
-  private List<String> contentUrls() throws IOException, InterruptedException {
+  private List<String> contentUrls() throws IOException {
     String tilesetUrl = base + "/tiles/3d/buildings/tileset.json";
     JsonNode tileset = JSON.readTree(http.get(tilesetUrl).body());
     List<String> uris = new ArrayList<>();
@@ -155,7 +154,7 @@ final class CachedTileTiming {
   }
 
   /** Max-zoom tiles under buildings picked at random, through the TileJSON's URL template. */
-  private List<String> vectorUrls() throws IOException, InterruptedException, StoreException {
+  private List<String> vectorUrls() throws IOException, StoreException {
     JsonNode tileJson = JSON.readTree(http.get(base + "/tiles/vector/tilejson.json").body());
     String template = tileJson.at("/tiles/0").asText();
     Filter buildings = new Filter.TypeIn(TilesetLayout.TYPES);

@@ -1,10 +1,10 @@
 package org.citytwin.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,16 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures the latency of GETs of a fixed set of URLs, with concurrent closed-loop clients on
  * keep-alive HTTP/1.1 connections, each picking URLs at random (seeded). Every body is read in
- * full. Latencies go to an HdrHistogram with 3 significant digits.
+ * full, into a buffer each client reuses. Latencies go to an HdrHistogram with 3 significant
+ * digits.
+ *
+ * <p>The client is the JDK's blocking {@link HttpURLConnection}, which reads a response on the
+ * calling thread through one buffered socket stream. The JDK's asynchronous {@code HttpClient},
+ * used before, hands every response between its selector and executor threads and allocates a fresh
+ * buffer for each read: with 300 KB GLBs that was 300-600 KB of garbage and several thread switches
+ * per request, in the same JVM and on the same two cores as the server it measured. In a separate
+ * JVM against the same server it took 1.7-2.1 ms at p50 where this client takes 0.5-0.7 ms
+ * (docs/PERFORMANCE.md): most of the old figure was the client's.
  */
 final class UrlLatency implements AutoCloseable {
   // The first request of a tileset lays out the whole city (a scan of every building): on a loaded
@@ -30,10 +39,13 @@ final class UrlLatency implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final long MAX_NANOS = TimeUnit.MINUTES.toNanos(2);
 
+  /** Each client's reused buffer for response bodies. */
+  private static final int READ_BUFFER_BYTES = 64 * 1024;
+
   /**
    * What a run measured.
    *
-   * @param failures answers other than 200, 204 or a redirect, and requests that threw
+   * @param failures answers other than 200 or 204, and requests that threw
    */
   record Result(Histogram latencies, long bytes, long failures, String firstFailure) {
     double millisAt(double percentile) {
@@ -42,72 +54,68 @@ final class UrlLatency implements AutoCloseable {
   }
 
   private final ExecutorService clients;
-  private final HttpClient client;
   private final int concurrency;
 
   UrlLatency(int concurrency) {
     this.concurrency = concurrency;
-    this.clients = Executors.newFixedThreadPool(concurrency * 2, UrlLatency::daemon);
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(clients)
-            .build();
+    this.clients = Executors.newFixedThreadPool(concurrency, UrlLatency::daemon);
+    // The JDK keeps at most http.maxConnections (default 5) idle connections per server for reuse;
+    // more clients than that would open a new connection for some requests.
+    if (System.getProperty("http.maxConnections") == null && concurrency > 5) {
+      System.setProperty("http.maxConnections", Integer.toString(concurrency));
+    }
   }
 
-  /** One answer: status, body, and the Location header ("" when none). */
-  record Response(int status, byte[] body, String location) {}
+  /** One answer: status and body. */
+  record Response(int status, byte[] body) {}
 
   /** One GET, its body read in full, redirects not followed. */
-  Response get(String url) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    return new Response(
-        response.statusCode(),
-        response.body(),
-        response.headers().firstValue("Location").orElse(""));
+  Response get(String url) throws IOException {
+    HttpURLConnection connection = open(URI.create(url).toURL());
+    int status = connection.getResponseCode();
+    try (InputStream body = body(connection, status)) {
+      return new Response(status, body == null ? new byte[0] : body.readAllBytes());
+    }
   }
 
   /**
    * Makes {@code requests} GETs in total, spread over the clients, of URLs drawn from {@code urls}.
    */
   Result run(List<String> urls, int requests, long seed)
-      throws InterruptedException, ExecutionException {
+      throws InterruptedException, ExecutionException, IOException {
     ConcurrentHistogram latencies = new ConcurrentHistogram(MAX_NANOS, 3);
     LongAdder bytes = new LongAdder();
     LongAdder failures = new LongAdder();
     AtomicReference<String> firstFailure = new AtomicReference<>("");
-    List<URI> uris = urls.stream().map(URI::create).toList();
+    List<URL> targets = new ArrayList<>();
+    for (String url : urls) {
+      targets.add(URI.create(url).toURL());
+    }
     SplittableRandom seeds = new SplittableRandom(seed);
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < concurrency; c++) {
       SplittableRandom random = seeds.split();
+      byte[] scratch = new byte[READ_BUFFER_BYTES];
       int share = requests / concurrency + (c < requests % concurrency ? 1 : 0);
       running.add(
           clients.submit(
               () -> {
                 for (int i = 0; i < share; i++) {
-                  URI uri = uris.get(random.nextInt(uris.size()));
+                  URL target = targets.get(random.nextInt(targets.size()));
                   long start = System.nanoTime();
                   try {
-                    HttpResponse<byte[]> response =
-                        client.send(
-                            HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
+                    HttpURLConnection connection = open(target);
+                    int status = connection.getResponseCode();
+                    long length = drain(body(connection, status), scratch);
                     latencies.recordValue(Math.min(MAX_NANOS, System.nanoTime() - start));
-                    bytes.add(response.body().length);
-                    int status = response.statusCode();
-                    if (status != 200 && status != 204 && status != 302) {
+                    bytes.add(length);
+                    if (status != 200 && status != 204) {
                       failures.increment();
-                      firstFailure.compareAndSet("", status + " for " + uri);
+                      firstFailure.compareAndSet("", status + " for " + target);
                     }
                   } catch (IOException e) {
                     failures.increment();
-                    firstFailure.compareAndSet("", e + " for " + uri);
+                    firstFailure.compareAndSet("", e + " for " + target);
                   }
                 }
                 return null;
@@ -117,6 +125,45 @@ final class UrlLatency implements AutoCloseable {
       future.get();
     }
     return new Result(latencies, bytes.sum(), failures.sum(), firstFailure.get());
+  }
+
+  /**
+   * A GET of {@code url} on a kept-alive connection when one is idle: redirects not followed, no
+   * {@code Accept-Encoding} (bodies as stored), the bench's long timeouts.
+   */
+  private static HttpURLConnection open(URL url) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+    connection.setInstanceFollowRedirects(false);
+    connection.setUseCaches(false);
+    connection.setConnectTimeout((int) TIMEOUT.toMillis());
+    connection.setReadTimeout((int) TIMEOUT.toMillis());
+    return connection;
+  }
+
+  /**
+   * The body of an answer: the error stream for 4xx and 5xx (which must be read too, or the
+   * connection is not reused), null when there is none.
+   */
+  private static InputStream body(HttpURLConnection connection, int status) throws IOException {
+    return status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+  }
+
+  /**
+   * Reads {@code body} to its end into {@code scratch}, over and over, and closes it, which hands
+   * the connection back for reuse; returns the number of bytes read. Every byte still crosses the
+   * connection and is copied once, as a viewer would, but no array is allocated per response.
+   */
+  private static long drain(InputStream body, byte[] scratch) throws IOException {
+    if (body == null) {
+      return 0;
+    }
+    long total = 0;
+    try (InputStream in = body) {
+      for (int n = in.read(scratch); n >= 0; n = in.read(scratch)) {
+        total += n;
+      }
+    }
+    return total;
   }
 
   @Override

@@ -59,7 +59,7 @@ class BenchTilesCommandTest {
           "bytes per building (all shown at LOD1",
           "first request (made by the server, then cached) of 1 3D tile GLB tiles",
           "vector tile z16 tiles",
-          "redirect (baseline)",
+          "empty tile (baseline)",
           "3D tile GLB              1 distinct",
           "p99 ",
           "goal: cached tile p99 < 5 ms"
