@@ -34,6 +34,9 @@ final class BandSweep {
 
   private double out;
 
+  /** The row {@link #continuity} last worked on in this step, or -2 before the first. */
+  private int previousContinuityRow;
+
   BandSweep(InertialKernel k) {
     this.k = k;
     this.nc = k.nc;
@@ -45,6 +48,7 @@ final class BandSweep {
   void step(int band, int r0, int r1) {
     in = 0;
     out = 0;
+    previousContinuityRow = -2;
     Arrays.fill(b.deepestByColumn, 0f);
     int first = Math.max(0, r0 - 1);
     int last = Math.min(nr - 1, r1);
@@ -111,10 +115,11 @@ final class BandSweep {
     }
     // west cell of face c is c - 1: shifted copies; east cell c is the staged row
     int m = nc - 1;
-    System.arraycopy(k.z, base, b.zW, 1, m);
-    System.arraycopy(k.h, base, b.hW, 1, m);
-    System.arraycopy(k.n2, base, b.n2W, 1, m);
-    System.arraycopy(k.open, base, b.openW, 1, m);
+    // from the staged row, which is in this core's cache, not from the grid arrays
+    System.arraycopy(b.z[s], 0, b.zW, 1, m);
+    System.arraycopy(b.h[s], 0, b.hW, 1, m);
+    System.arraycopy(b.n2[s], 0, b.n2W, 1, m);
+    System.arraycopy(b.open[s], 0, b.openW, 1, m);
     System.arraycopy(qx, fb, b.q, 0, nc);
     System.arraycopy(qx, fb, b.qBefore, 1, m);
     System.arraycopy(qx, fb + 2, b.qAfter, 1, m);
@@ -227,24 +232,35 @@ final class BandSweep {
     float[] firstWet = b.firstWet;
     float[] hOut = b.hOut;
     float[] qxOut = b.qxOut;
-    float[] qyOut = b.qyOut;
     float dtdx = k.dtOverDxF;
     float rain = k.rainF;
     float time = (float) k.timeAfter;
     float threshold = k.thresholdF;
     float inundation = k.inundationF;
     float[] qeOut = b.qeOut;
-    float[] qsOut = b.qsOut;
     // one short loop per quantity: longer loops are not vectorised (see the class comment)
     for (int c = 0; c < nc; c++) {
       qxOut[c] = limited(west[c], limW[c], own[c]);
     }
-    for (int c = 0; c < nc; c++) {
-      qeOut[c] = limited(east[c], own[c], limE[c]);
+    // the east face of cell c is the west face of cell c + 1, limited with the same two limiters
+    System.arraycopy(qxOut, 1, qeOut, 0, nc - 1);
+    float qEast = limited(west[nc], own[nc - 1], 1f);
+    qeOut[nc - 1] = qEast;
+    // the north face of this row is the south face of the row before, limited the same way: reuse
+    // it when this sweep has just done that row (not at the first row of a band)
+    if (previousContinuityRow == r - 1) {
+      float[] t = b.qyOut;
+      b.qyOut = b.qsOut;
+      b.qsOut = t;
+    } else {
+      float[] fresh = b.qyOut;
+      for (int c = 0; c < nc; c++) {
+        fresh[c] = limited(north[c], above[c], own[c]);
+      }
     }
-    for (int c = 0; c < nc; c++) {
-      qyOut[c] = limited(north[c], above[c], own[c]);
-    }
+    previousContinuityRow = r;
+    float[] qyOut = b.qyOut;
+    float[] qsOut = b.qsOut;
     for (int c = 0; c < nc; c++) {
       qsOut[c] = limited(south[c], own[c], below[c]);
     }
@@ -282,7 +298,6 @@ final class BandSweep {
     System.arraycopy(maxDepth, 0, k.maxDepth, base, nc);
     System.arraycopy(maxSpeed, 0, k.maxSpeed, base, nc);
     System.arraycopy(firstWet, 0, k.firstWet, base, nc);
-    float qEast = limited(west[nc], own[nc - 1], 1f);
     k.qxNext[fb + nc] = qEast;
     boundary(qxOut[0]);
     boundary(-qEast);
@@ -293,10 +308,9 @@ final class BandSweep {
     }
     if (r == nr - 1) {
       int sb = (r + 1) * nc;
+      System.arraycopy(qsOut, 0, k.qyNext, sb, nc); // below is 1 here: the edge's own limiter
       for (int c = 0; c < nc; c++) {
-        float qs = limited(south[c], own[c], 1f);
-        k.qyNext[sb + c] = qs;
-        boundary(-qs);
+        boundary(-qsOut[c]);
       }
     }
   }
@@ -350,9 +364,10 @@ final class BandSweep {
     final float[] ones;
     final float[] hOut;
     final float[] qxOut;
-    final float[] qyOut;
+    // swapped row by row (see continuity), so not final
+    float[] qyOut;
     final float[] qeOut;
-    final float[] qsOut;
+    float[] qsOut;
     final float[] maxDepth;
     final float[] maxSpeed;
     final float[] firstWet;

@@ -219,32 +219,39 @@ final class InertialKernel {
       scratch[c] = (float) Math.sqrt((float) Math.sqrt(x[c])); // x^(1/4)
     }
     for (int c = from; c < to; c++) {
-      float s2 = scratch[c];
-      y[c] = s2 * (float) Math.sqrt((float) Math.sqrt(s2)); // x^(5/16)
+      float quarter = scratch[c];
+      float sixteenth = (float) Math.sqrt((float) Math.sqrt(quarter));
+      y[c] = quarter * sixteenth * sixteenthRootCorrection(sixteenth);
     }
-    for (int step = 0; step < 3; step++) {
-      for (int c = from; c < to; c++) {
-        float v = y[c];
-        float v3 = v * v * v;
-        y[c] = v * (v3 + 2 * x[c]) / (2 * v3 + x[c]);
-      }
+    for (int c = from; c < to; c++) {
+      float v = y[c];
+      float v3 = v * v * v;
+      y[c] = v * (v3 + 2 * x[c]) / (2 * v3 + x[c]);
     }
   }
 
   /**
+   * A cubic in {@code p = x^(1/16)} close to {@code p^(1/3) = x^(1/48)}, so that {@code x^(5/16)
+   * p^(1/3)} is {@code x^(1/3)} to within 0.24 % over 1e-6..1e4 (p in 0.42..1.78; least squares on
+   * the relative error). The first guess was {@code x^(5/16)} alone, up to 33 % off at the ends of
+   * that range, which took three Halley steps (three divisions) instead of one.
+   */
+  private static float sixteenthRootCorrection(float p) {
+    return ((0.06997617f * p - 0.3394377f) * p + 0.80163294f) * p + 0.468702f;
+  }
+
+  /**
    * Cube root of a positive float, from operations the JIT vectorises (no bit tricks, no {@link
-   * Math#cbrt}): {@code x^(5/16)} from four square roots as first guess (within 15 % for x in
-   * 1e-3..1e3) and two Halley steps, which triple the correct digits each; relative error below
-   * 1e-6 over 1e-6..1e4 (tested).
+   * Math#cbrt}): {@code x^(5/16)} from four square roots, times a cubic in {@code x^(1/16)} that
+   * brings it within 0.24 % of the root over 1e-6..1e4, then one Halley step, which cubes the
+   * relative error: below 1e-6 over 1e-6..1e4 (tested), about 2e-6 at 1e5.
    */
   static float cbrtFloat(float x) {
-    float s2 = (float) Math.sqrt((float) Math.sqrt(x));
-    float y = s2 * (float) Math.sqrt((float) Math.sqrt(s2));
-    for (int step = 0; step < 3; step++) {
-      float y3 = y * y * y;
-      y = y * (y3 + 2 * x) / (2 * y3 + x);
-    }
-    return y;
+    float quarter = (float) Math.sqrt((float) Math.sqrt(x));
+    float sixteenth = (float) Math.sqrt((float) Math.sqrt(quarter));
+    float y = quarter * sixteenth * sixteenthRootCorrection(sixteenth);
+    float y3 = y * y * y;
+    return y * (y3 + 2 * x) / (2 * y3 + x);
   }
 
   /** First-inundation times with {@link #NEVER} as NaN. */
