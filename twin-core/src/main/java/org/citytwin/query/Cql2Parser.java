@@ -115,6 +115,26 @@ public final class Cql2Parser {
     return filter;
   }
 
+  /**
+   * Whether {@code name} reads as a property name without double quotes: an identifier that is not
+   * a keyword. Clients that write names raw, such as GDAL 3.x, can only filter on those.
+   */
+  public static boolean isPlainPropertyName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (RESERVED.contains(lower)
+        || lower.equals("ilike")
+        || lower.equals(Cql2Spatial.INTERSECTS.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    try {
+      Cql2Lexer lexer = new Cql2Lexer(name);
+      Cql2Token token = lexer.next();
+      return token.is(Kind.WORD) && token.value().equals(name) && lexer.peek().is(Kind.END);
+    } catch (Cql2SyntaxException e) {
+      return false;
+    }
+  }
+
   private Filter or() throws Cql2SyntaxException {
     List<Filter> terms = new ArrayList<>(List.of(and()));
     while (lexer.peek().isKeyword("OR")) {

@@ -1,6 +1,7 @@
 package org.citytwin.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,20 @@ class Cql2DraftTextTest {
         Cql2Parser.parseCqlTextDraft("name ILIKE 'end\\'"));
     // In CQL2 the same backslash escapes the next character.
     assertEquals(new Filter.Like("name", "a\\b%"), Cql2Parser.parse("name LIKE 'a\\b%'"));
+  }
+
+  @Test
+  void plainPropertyNamesAreThoseThatParseUnquoted() throws Cql2SyntaxException {
+    for (String name : new String[] {"river_flood_depth", "uro_buildingID", "gml:id", "高さ"}) {
+      assertTrue(Cql2Parser.isPlainPropertyName(name), name);
+      assertEquals(
+          new Filter.Compare(name, Filter.Operator.EQ, Literal.of(1)),
+          Cql2Parser.parseCqlTextDraft(name + " = 1"));
+    }
+    for (String name :
+        new String[] {"1/2500図郭", "a b", "like", "ILIKE", "Null", "s_intersects", "x-y", ""}) {
+      assertFalse(Cql2Parser.isPlainPropertyName(name), name);
+    }
   }
 
   @Test
