@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -245,7 +246,7 @@ public final class FeaturesApi {
                     .putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     body.put("additionalProperties", false);
-    ctx.contentType(JSON_SCHEMA).result(body.toString());
+    schemaJson(ctx, body);
   }
 
   /**
@@ -303,7 +304,16 @@ public final class FeaturesApi {
                 each.putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     each.putObject("risks").put("type", "array");
-    ctx.contentType(JSON_SCHEMA).result(body.toString());
+    schemaJson(ctx, body);
+  }
+
+  /**
+   * A JSON Schema response, as UTF-8 bytes: Jetty encodes a String result of a media type it does
+   * not know as ISO-8859-1, which turned PLATEAU's Japanese property names (区名) into "??" for every
+   * client reading the queryables or the feature schema (GDAL took its field names from it).
+   */
+  private static void schemaJson(Context ctx, ObjectNode body) {
+    ctx.contentType(JSON_SCHEMA).result(body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static void link(ArrayNode links, String href, String rel, String type, String title) {
