@@ -45,6 +45,13 @@ import org.citytwin.query.Cql2Token.Kind;
  * NOT BETWEEN 0 AND 10} also match objects without a height, unlike SQL; add {@code height IS NOT
  * NULL} where that matters. Spatial literals are described in {@link Cql2Spatial}.
  *
+ * <p>{@link #parseCqlTextDraft} reads the text GDAL 3.x's OAPIF driver sends as {@code
+ * filter-lang=cql-text} (the name of CQL text in the Part 3 drafts). It writes CQL2 text except in
+ * two places, which that method reads its way: {@code ILIKE} (case-insensitive {@code LIKE}, not in
+ * CQL2), and LIKE patterns without an escape character (GDAL translates OGR SQL, whose {@code LIKE}
+ * has none unless {@code ESCAPE} is written, and then keeps the filter on the client), so a
+ * backslash there is a literal backslash.
+ *
  * <p>Hostile input is bounded: at most {@link #MAX_LENGTH_CHARS} characters and {@link
  * #MAX_NESTING_DEPTH} levels of parentheses and {@code NOT}, so parsing never overflows the stack.
  */
@@ -62,10 +69,12 @@ public final class Cql2Parser {
       Set.of("and", "or", "not", "between", "in", "like", "is", "null", "true", "false");
 
   private final Cql2Lexer lexer;
+  private final boolean draft;
   private int depth;
 
-  private Cql2Parser(Cql2Lexer lexer) {
+  private Cql2Parser(Cql2Lexer lexer, boolean draft) {
     this.lexer = lexer;
+    this.draft = draft;
   }
 
   /**
@@ -75,6 +84,20 @@ public final class Cql2Parser {
    *     parser supports, or names a predicate the query model rejects
    */
   public static Filter parse(String text) throws Cql2SyntaxException {
+    return parse(text, false);
+  }
+
+  /**
+   * Parses the CQL text of the Part 3 drafts as GDAL 3.x writes it: CQL2 text plus {@code ILIKE},
+   * with LIKE patterns that have no escape character (see the class comment).
+   *
+   * @throws Cql2SyntaxException as {@link #parse}
+   */
+  public static Filter parseCqlTextDraft(String text) throws Cql2SyntaxException {
+    return parse(text, true);
+  }
+
+  private static Filter parse(String text, boolean draft) throws Cql2SyntaxException {
     Objects.requireNonNull(text, "CQL2 filter text");
     if (text.length() > MAX_LENGTH_CHARS) {
       throw new Cql2SyntaxException(
@@ -84,12 +107,32 @@ public final class Cql2Parser {
     if (text.isBlank()) {
       throw new Cql2SyntaxException(0, "the filter is empty");
     }
-    Cql2Parser parser = new Cql2Parser(new Cql2Lexer(text));
+    Cql2Parser parser = new Cql2Parser(new Cql2Lexer(text), draft);
     Filter filter = parser.or();
     if (!parser.lexer.peek().is(Kind.END)) {
       throw parser.lexer.unexpected("expected AND, OR or the end of the filter");
     }
     return filter;
+  }
+
+  /**
+   * Whether {@code name} reads as a property name without double quotes: an identifier that is not
+   * a keyword. Clients that write names raw, such as GDAL 3.x, can only filter on those.
+   */
+  public static boolean isPlainPropertyName(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (RESERVED.contains(lower)
+        || lower.equals("ilike")
+        || lower.equals(Cql2Spatial.INTERSECTS.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    try {
+      Cql2Lexer lexer = new Cql2Lexer(name);
+      Cql2Token token = lexer.next();
+      return token.is(Kind.WORD) && token.value().equals(name) && lexer.peek().is(Kind.END);
+    } catch (Cql2SyntaxException e) {
+      return false;
+    }
   }
 
   private Filter or() throws Cql2SyntaxException {
@@ -186,15 +229,17 @@ public final class Cql2Parser {
       List<Literal> values = inList();
       return build(property, () -> in(attribute, values));
     }
-    if (token.isKeyword("LIKE")) {
+    boolean ignoreCase = draft && token.isKeyword("ILIKE");
+    if (token.isKeyword("LIKE") || ignoreCase) {
       lexer.next();
       String pattern = likePattern();
-      return build(property, () -> new Filter.Like(attribute, pattern));
+      return build(property, () -> new Filter.Like(attribute, pattern, ignoreCase));
     }
+    String like = draft ? "LIKE, ILIKE" : "LIKE";
     String expected =
         negated
-            ? "expected BETWEEN, IN or LIKE"
-            : "expected a comparison operator, BETWEEN, IN, LIKE, IS or NOT";
+            ? "expected BETWEEN, IN or " + like
+            : "expected a comparison operator, BETWEEN, IN, " + like + ", IS or NOT";
     throw lexer.unexpected(expected + lexer.afterPrevious());
   }
 
@@ -216,6 +261,9 @@ public final class Cql2Parser {
     }
     lexer.next();
     String pattern = token.value();
+    if (draft) {
+      return pattern.replace("\\", "\\\\");
+    }
     int backslashes = 0;
     while (backslashes < pattern.length()
         && pattern.charAt(pattern.length() - 1 - backslashes) == '\\') {

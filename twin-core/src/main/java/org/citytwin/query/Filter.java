@@ -116,13 +116,19 @@ public sealed interface Filter {
 
   /**
    * SQL-style pattern: {@code %} any run of characters, {@code _} one character, a backslash makes
-   * the next character literal.
+   * the next character literal. {@code ignoreCase} matches regardless of letter case (the CQL
+   * draft's {@code ILIKE}, which GDAL sends).
    */
-  record Like(String attribute, String pattern) implements Filter {
+  record Like(String attribute, String pattern, boolean ignoreCase) implements Filter {
     public Like {
       requireAttribute(attribute);
       Objects.requireNonNull(pattern, "pattern for '" + attribute + "'");
-      FixedAttribute.requireText(attribute, "LIKE");
+      FixedAttribute.requireText(attribute, ignoreCase ? "ILIKE" : "LIKE");
+    }
+
+    /** A case-sensitive pattern, as CQL2's {@code LIKE}. */
+    public Like(String attribute, String pattern) {
+      this(attribute, pattern, false);
     }
   }
 

@@ -63,7 +63,12 @@ final class SqlFilter {
     } else if (filter instanceof Filter.In in) {
       in(in);
     } else if (filter instanceof Filter.Like like) {
-      value(like.attribute(), Literal.Kind.TEXT, "LIKE ? ESCAPE '\\'", Literal.of(like.pattern()));
+      String operator = like.ignoreCase() ? "ILIKE" : "LIKE";
+      value(
+          like.attribute(),
+          Literal.Kind.TEXT,
+          operator + " ? ESCAPE '\\'",
+          Literal.of(like.pattern()));
     } else if (filter instanceof Filter.IsNull isNull) {
       isNull(isNull.attribute());
     } else {

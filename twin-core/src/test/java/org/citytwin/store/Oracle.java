@@ -47,7 +47,12 @@ final class Oracle {
           .anyMatch(v -> Integer.valueOf(0).equals(compare(row, in.attribute(), v)));
     } else if (filter instanceof Filter.Like like) {
       String text = text(row, like.attribute());
-      return text != null && likeRegex(like.pattern()).matcher(text).matches();
+      Pattern regex = likeRegex(like.pattern());
+      if (like.ignoreCase()) {
+        int flags = Pattern.DOTALL | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+        regex = Pattern.compile(regex.pattern(), flags);
+      }
+      return text != null && regex.matcher(text).matches();
     } else if (filter instanceof Filter.IsNull isNull) {
       Optional<FixedAttribute> fixed = FixedAttribute.find(isNull.attribute());
       return fixed.isPresent()

@@ -302,7 +302,8 @@ class QueryOracleTest {
       case 6 ->
           new Filter.Like(
               pick(random, "name", "gml_id", "usage", "parent_id", "yearOfConstruction"),
-              pick(random, "%ビル%", "B\\_%", "b_1%", "%a", "1__0", "100\\%", "%", "19%", "x'%"));
+              pick(random, "%ビル%", "B\\_%", "b_1%", "%a", "1__0", "100\\%", "%", "19%", "x'%"),
+              random.nextBoolean());
       case 7 ->
           new Filter.IsNull(
               pick(

@@ -40,6 +40,11 @@ public final class RequestParameters {
     return names.stream().sorted().toList();
   }
 
+  /** The names of the parameters present. */
+  public Set<String> names() {
+    return ctx.queryParamMap().keySet();
+  }
+
   /** The raw value, or null when absent. */
   public String text(String name) {
     String value = ctx.queryParam(name);

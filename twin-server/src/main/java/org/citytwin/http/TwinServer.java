@@ -74,6 +74,7 @@ public final class TwinServer implements AutoCloseable {
         http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
     config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
     config.router.ignoreTrailingSlashes = true;
+    RequestLog.install(config);
     if (!options.corsOrigins().isEmpty()) {
       config.bundledPlugins.enableCors(
           cors ->

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.citytwin.http.Links;
 import org.citytwin.http.RequestParameters;
 import org.citytwin.http.ResponseFormat;
+import org.citytwin.query.Cql2Parser;
 import org.citytwin.query.Literal;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
@@ -61,6 +63,7 @@ public final class FeaturesApi {
     config.routes.get(ROOT + "/collections", this::collections);
     config.routes.get(ROOT + "/collections/{collection}", this::collection);
     config.routes.get(ROOT + "/collections/{collection}/queryables", this::queryables);
+    config.routes.get(ROOT + "/collections/{collection}/queryables/list", this::queryablesList);
     config.routes.get(ROOT + "/collections/{collection}/schema", this::schema);
     config.routes.get(ROOT + "/collections/{collection}/items", items::items);
     config.routes.get(ROOT + "/collections/{collection}/items/{featureId}", items::item);
@@ -194,6 +197,14 @@ public final class FeaturesApi {
         "http://www.opengis.net/def/rel/ogc/1.0/queryables",
         JSON_SCHEMA,
         "Queryables");
+    // GDAL's OAPIF driver (3.x) pushes a -where filter to the server only for properties named in
+    // the Part 3 drafts' queryables list, which it finds by that draft's relation name.
+    link(
+        links,
+        self + "/queryables/list",
+        "queryables",
+        "application/json",
+        "Queryables as the Part 3 drafts' list (for GDAL 3.x)");
     // IANA spells the relation "describedby"; GDAL's OAPIF driver (3.x) looks for "describedBy"
     // and without a schema knows only the properties of the first page of features.
     link(links, self + "/schema", "describedby", JSON_SCHEMA, "Schema of the features");
@@ -235,7 +246,33 @@ public final class FeaturesApi {
                     .putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     body.put("additionalProperties", false);
-    ctx.contentType(JSON_SCHEMA).result(body.toString());
+    schemaJson(ctx, body);
+  }
+
+  /**
+   * The queryables in the form of the Part 3 drafts ({@code {"queryables": [{"id", "type"}]}}),
+   * which GDAL 3.x reads to decide which properties of a {@code -where} it may send as {@code
+   * filter-lang=cql-text}; standard clients use the JSON Schema of {@link #queryables}.
+   */
+  private void queryablesList(Context ctx) throws StoreException {
+    OpenApiDocument.requireJson(RequestParameters.of(ctx, PAGE_PARAMETERS));
+    Collections.Info info = collections.get(ctx.pathParam("collection"));
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode list = body.putArray("queryables");
+    // GDAL writes names unquoted: a name that would need CQL2's double quotes is left out, so
+    // GDAL evaluates conditions on it itself instead of sending a filter the server must refuse.
+    queryables
+        .of(info)
+        .kinds()
+        .forEach(
+            (name, kind) -> {
+              if (Cql2Parser.isPlainPropertyName(name)) {
+                list.addObject()
+                    .put("id", name)
+                    .put("type", kind == Literal.Kind.NUMBER ? "number" : "string");
+              }
+            });
+    json(ctx, body);
   }
 
   /**
@@ -267,7 +304,16 @@ public final class FeaturesApi {
                 each.putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     each.putObject("risks").put("type", "array");
-    ctx.contentType(JSON_SCHEMA).result(body.toString());
+    schemaJson(ctx, body);
+  }
+
+  /**
+   * A JSON Schema response, as UTF-8 bytes: Jetty encodes a String result of a media type it does
+   * not know as ISO-8859-1, which turned PLATEAU's Japanese property names (区名) into "??" for every
+   * client reading the queryables or the feature schema (GDAL took its field names from it).
+   */
+  private static void schemaJson(Context ctx, ObjectNode body) {
+    ctx.contentType(JSON_SCHEMA).result(body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   static void link(ArrayNode links, String href, String rel, String type, String title) {

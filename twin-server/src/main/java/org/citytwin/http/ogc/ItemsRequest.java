@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.citytwin.geojson.GeometryChoice;
 import org.citytwin.http.HttpProblem;
@@ -38,6 +39,8 @@ record ItemsRequest(
           "sortby",
           "geometry",
           "datetime");
+  static final String CQL2_TEXT = "cql2-text";
+  static final String CQL_TEXT_DRAFT = "cql-text";
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
   private static final int MAX_OFFSET = 1_000_000_000;
@@ -82,27 +85,21 @@ record ItemsRequest(
     return crs.isCrs84() && geometry == GeometryChoice.FOOTPRINT && properties == ALL_PROPERTIES;
   }
 
-  /** The standard parameters plus every queryable, usable as {@code ?name=value} (Part 3). */
-  static Set<String> acceptedParameters(Queryables queryables) {
-    Set<String> accepted = new HashSet<>(PARAMETERS);
-    accepted.addAll(queryables.kinds().keySet());
-    return accepted;
-  }
-
-  /** {@code ?usage=411}: equality on a queryable, the value read as the queryable's kind. */
+  /**
+   * {@code ?usage=411}: equality on a queryable, the value read as the queryable's kind. Walks the
+   * request's few parameters, not the collection's many queryables; sorted by name so the filter
+   * (and so the SQL) does not depend on the order of the query string.
+   */
   private static List<Filter> queryableParameters(
       RequestParameters parameters, Queryables queryables) {
     List<Filter> filters = new ArrayList<>();
-    queryables
-        .kinds()
-        .forEach(
-            (name, kind) -> {
-              String value = PARAMETERS.contains(name) ? null : parameters.text(name);
-              if (value != null) {
-                filters.add(
-                    new Filter.Compare(name, Filter.Operator.EQ, literal(name, kind, value)));
-              }
-            });
+    for (String name : new TreeSet<>(parameters.names())) {
+      Literal.Kind kind = PARAMETERS.contains(name) ? null : queryables.kinds().get(name);
+      String value = kind == null ? null : parameters.text(name);
+      if (value != null) {
+        filters.add(new Filter.Compare(name, Filter.Operator.EQ, literal(name, kind, value)));
+      }
+    }
     return filters;
   }
 
@@ -163,11 +160,25 @@ record ItemsRequest(
     }
   }
 
+  /**
+   * The {@code filter}, in CQL2 text or, with {@code filter-lang=cql-text} (the Part 3 drafts'
+   * name, the only one GDAL 3.x's OAPIF driver sends), in the draft text GDAL writes: CQL2 text
+   * plus {@code ILIKE}, LIKE patterns without an escape character ({@link
+   * Cql2Parser#parseCqlTextDraft}).
+   */
   static Filter filter(RequestParameters parameters, Queryables queryables) {
     String language = parameters.text("filter-lang");
-    if (language != null && !language.equals("cql2-text")) {
+    boolean draft = CQL_TEXT_DRAFT.equals(language);
+    if (language != null && !draft && !language.equals(CQL2_TEXT)) {
       throw HttpProblem.badParameter(
-          "filter-lang", "filter-lang must be cql2-text, was '" + language + "'");
+          "filter-lang",
+          "filter-lang must be "
+              + CQL2_TEXT
+              + " (or "
+              + CQL_TEXT_DRAFT
+              + ", the drafts' name GDAL 3.x sends), was '"
+              + language
+              + "'");
     }
     String filterCrs = parameters.text("filter-crs");
     if (filterCrs != null && !ResponseCrs.parse("filter-crs", filterCrs).isCrs84()) {
@@ -180,7 +191,7 @@ record ItemsRequest(
     }
     Filter filter;
     try {
-      filter = Cql2Parser.parse(text);
+      filter = draft ? Cql2Parser.parseCqlTextDraft(text) : Cql2Parser.parse(text);
     } catch (Cql2SyntaxException e) {
       throw HttpProblem.badParameter("filter", e.getMessage());
     }

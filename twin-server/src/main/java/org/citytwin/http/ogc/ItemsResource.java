@@ -46,8 +46,7 @@ final class ItemsResource {
   void items(Context ctx) throws StoreException {
     Collections.Info collection = collections.get(ctx.pathParam("collection"));
     Queryables known = queryables.of(collection);
-    RequestParameters parameters =
-        RequestParameters.of(ctx, ItemsRequest.acceptedParameters(known));
+    RequestParameters parameters = RequestParameters.of(ctx, known.itemsParameters());
     ResponseFormat format = ResponseFormat.of(ctx, parameters);
     ItemsRequest request = ItemsRequest.parse(parameters, collection, known);
     long matched = store.count(request.query().filter());

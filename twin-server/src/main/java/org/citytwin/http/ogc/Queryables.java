@@ -1,5 +1,6 @@
 package org.citytwin.http.ogc;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,8 +17,14 @@ import org.citytwin.query.Literal;
 final class Queryables {
   private final Map<String, Literal.Kind> kinds;
 
+  /** Computed once per store version, not per items request (it was a set of ~80 names each). */
+  private final Set<String> itemsParameters;
+
   private Queryables(Map<String, Literal.Kind> kinds) {
     this.kinds = kinds;
+    Set<String> accepted = new HashSet<>(ItemsRequest.PARAMETERS);
+    accepted.addAll(kinds.keySet());
+    this.itemsParameters = Set.copyOf(accepted);
   }
 
   /** Fixed attributes plus the source attributes present, by name and kind. */
@@ -31,6 +38,11 @@ final class Queryables {
 
   Map<String, Literal.Kind> kinds() {
     return kinds;
+  }
+
+  /** The items parameters: the standard ones plus every queryable as {@code ?name=value}. */
+  Set<String> itemsParameters() {
+    return itemsParameters;
   }
 
   void requireKnown(String parameter, Set<String> names) {

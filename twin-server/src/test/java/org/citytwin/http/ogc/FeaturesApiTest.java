@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.citytwin.http.LiveTwin;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.query.Filter;
@@ -309,6 +312,53 @@ class FeaturesApiTest {
     assertEquals("object", schema.get("type").asText());
     assertEquals("number", schema.at("/properties/river_flood_depth/type").asText());
     assertEquals("string", schema.at("/properties/gml_id/type").asText());
+  }
+
+  /**
+   * The drafts' list GDAL 3.x reads: linked with the plain relation {@code queryables}, as JSON,
+   * holding every queryable of the JSON Schema whose name parses unquoted in CQL2, and only those
+   * (GDAL writes names raw; the sample's {@code 1/2500図郭} would make its filter a 400).
+   */
+  @Test
+  void queryablesListForGdalHoldsTheNamesItCanWrite() throws Exception {
+    JsonNode link = null;
+    for (JsonNode candidate : getJson("/collections/buildings").get("links")) {
+      if (candidate.get("rel").asText().equals("queryables")) {
+        link = candidate;
+      }
+    }
+    assertTrue(link != null, "no rel=queryables link");
+    assertEquals("application/json", link.get("type").asText());
+    HttpResponse<String> response =
+        twin.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.get("href").asText())));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    Map<String, String> listed = new TreeMap<>();
+    for (JsonNode queryable : json(response).get("queryables")) {
+      listed.put(queryable.get("id").asText(), queryable.get("type").asText());
+    }
+    Map<String, String> plain = new TreeMap<>();
+    Set<String> quotedOnly = new TreeSet<>();
+    getJson("/collections/buildings/queryables")
+        .get("properties")
+        .fields()
+        .forEachRemaining(
+            property -> {
+              if (property.getKey().equals("geometry")) {
+                return;
+              }
+              if (org.citytwin.query.Cql2Parser.isPlainPropertyName(property.getKey())) {
+                plain.put(property.getKey(), property.getValue().get("type").asText());
+              } else {
+                quotedOnly.add(property.getKey());
+              }
+            });
+    assertEquals(plain, listed, "left out: " + quotedOnly);
+    assertEquals("number", listed.get("river_flood_depth"));
+    assertTrue(quotedOnly.contains("1/2500図郭"), quotedOnly.toString());
+    // Japanese names arrive intact (the JSON Schema was sent as ISO-8859-1, "区名" as "??").
+    assertEquals("string", listed.get("区名"), listed.toString());
   }
 
   @Test

@@ -60,6 +60,7 @@ class OpenApiDocumentTest {
           Map.entry("/collections", FeaturesApi.PAGE_PARAMETERS),
           Map.entry("/collections/{collectionId}", FeaturesApi.PAGE_PARAMETERS),
           Map.entry("/collections/{collectionId}/queryables", FeaturesApi.PAGE_PARAMETERS),
+          Map.entry("/collections/{collectionId}/queryables/list", FeaturesApi.PAGE_PARAMETERS),
           Map.entry("/collections/{collectionId}/schema", FeaturesApi.PAGE_PARAMETERS),
           Map.entry("/collections/{collectionId}/items", ItemsRequest.PARAMETERS),
           Map.entry("/collections/{collectionId}/items/{featureId}", ItemsResource.ITEM_PARAMETERS),
