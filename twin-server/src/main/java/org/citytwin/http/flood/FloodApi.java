@@ -11,6 +11,8 @@ import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.DepthTiles;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.scenario.ScenarioRequest;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.Raster;
@@ -68,7 +70,7 @@ public final class FloodApi implements AutoCloseable {
 
   private void start(Context ctx) throws StoreException {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    ScenarioSpec spec = ScenarioRequest.parse(ctx.body(), uploads);
+    ScenarioSpec spec = ScenarioRequest.parse(ctx.body(), uploads::get);
     FloodJob job = jobs.submit(spec, ctx.body());
     String url = ROOT + "/" + job.id();
     ctx.status(202).header("Location", url);

@@ -14,6 +14,8 @@ import org.citytwin.flood.FloodListener;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodSolver;
 import org.citytwin.http.HttpProblem;
+import org.citytwin.scenario.CityScenario;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
