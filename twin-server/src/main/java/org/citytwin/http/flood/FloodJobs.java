@@ -122,12 +122,24 @@ final class FloodJobs implements AutoCloseable {
    * recorded as running and comes back interrupted), then applies the retention.
    */
   private void keep(FloodJob job, String scenario) {
-    if (closing || !runs.containsKey(job.id())) {
+    if (closing) {
+      return;
+    }
+    if (!runs.containsKey(job.id())) {
+      deleteKept(job.id()); // deleted once ended, before it was written: drop its record
       return;
     }
     try {
+      long started = System.nanoTime();
       long bytes = kept.save(job, scenario, job.status(FloodApi.ROOT + "/" + job.id()));
       keptBytes.put(job.id(), bytes);
+      LOG.info(
+          "kept flood run {} ({}, {} depth grids): {} bytes in {} ms",
+          job.id(),
+          job.state().name().toLowerCase(java.util.Locale.ROOT),
+          job.outputTimes().size(),
+          bytes,
+          (System.nanoTime() - started) / 1_000_000);
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "flood run {} ended but could not be kept in {}; it is lost on restart: {}",

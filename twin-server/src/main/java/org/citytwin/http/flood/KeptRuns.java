@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code <id>/}: an ended run, with {@code scenario.json} (the request body as posted),
  *       {@code status.json} (the status document the run's URL answered when it ended), its results
- *       when it completed or was cancelled ({@code buildings.bin}, {@code gauges.bin}, {@code
- *       max-depth.grid}, {@code max-velocity.grid}, {@code first-inundation.grid} and {@code
- *       depth-<seconds>.grid} per output time), and last {@code files.json}, the name and size of
- *       every other file;
+ *       when it has some, that is when it completed or was cancelled while running ({@code
+ *       buildings.bin}, {@code gauges.bin}, {@code max-depth.grid}, {@code max-velocity.grid},
+ *       {@code first-inundation.grid} and {@code depth-<seconds>.grid} per output time), and last
+ *       {@code files.json}, the name and size of every other file;
  *   <li>{@code <id>.running/}: a run accepted and not yet ended ({@code scenario.json}, {@code
  *       status.json});
  *   <li>{@code .tmp-<id>/}: a directory being written or deleted.
@@ -104,8 +104,7 @@ final class KeptRuns {
     try {
       Files.writeString(tmp.resolve(SCENARIO), scenario, StandardCharsets.UTF_8);
       Files.writeString(tmp.resolve(STATUS), status.toString(), StandardCharsets.UTF_8);
-      String state = status.path("state").asText();
-      if (state.equals("completed") || state.equals("cancelled")) {
+      if (run.result() != null) {
         RunOutputs o = run.outputs();
         RunFiles.writeBuildings(o.buildings(), o.exposures(), tmp.resolve(BUILDINGS));
         RunFiles.writeGauges(o.gauges(), tmp.resolve(GAUGES));
@@ -253,8 +252,7 @@ final class KeptRuns {
       throw new IOException("its status.json is not the status of run " + id);
     }
     List<String> needed = new ArrayList<>(List.of(SCENARIO, STATUS));
-    String state = s.path("state").asText();
-    if (state.equals("completed") || state.equals("cancelled")) {
+    if (hasResults(s)) {
       needed.addAll(List.of(BUILDINGS, GAUGES, MAX_DEPTH, MAX_VELOCITY, FIRST_INUNDATION));
       s.path("outputTimes").forEach(t -> needed.add(depthFile(t.asLong())));
     }
@@ -264,6 +262,14 @@ final class KeptRuns {
       }
     }
     return new StoredRun(dir, s, bytes);
+  }
+
+  /**
+   * Whether a kept status belongs to a run with results: one that completed or was cancelled once
+   * the solver had begun (the status then holds the mass balance).
+   */
+  static boolean hasResults(JsonNode status) {
+    return status.has("massBalance");
   }
 
   /** Forgets a kept run: renamed to a temporary name first, so a crash mid-way cannot revive it. */

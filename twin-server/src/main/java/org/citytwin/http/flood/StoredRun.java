@@ -88,7 +88,7 @@ final class StoredRun implements FloodRun {
 
   @Override
   public synchronized RunOutputs outputs() {
-    if (!state.equals("completed") && !state.equals("cancelled")) {
+    if (!KeptRuns.hasResults(status)) {
       String error = status.path("error").asText("");
       throw HttpProblem.conflict(
           "run "
@@ -118,7 +118,7 @@ final class StoredRun implements FloodRun {
   }
 
   private void requireResults() {
-    if (!state.equals("completed") && !state.equals("cancelled")) {
+    if (!KeptRuns.hasResults(status)) {
       String error = status.path("error").asText("");
       throw HttpProblem.conflict(
           "run "

@@ -108,6 +108,38 @@ class KeptRunsTest {
   }
 
   @Test
+  void cancelledRunsAreKeptWithTheirResultsIfTheSolverHadBegun() throws Exception {
+    String running;
+    String queued;
+    byte[] gauges;
+    try (LiveTwin twin = LiveTwin.start(dir, LiveTwin.BUILDINGS)) {
+      running = start(twin, scenario(twin, 604_800, 0));
+      waitFor(twin, running, "running"::equals);
+      queued = start(twin, scenario(twin, 60, 30)); // waits behind the week-long run
+      assertEquals(202, delete(twin, queued).statusCode());
+      assertEquals(202, delete(twin, running).statusCode());
+      waitFor(twin, running, "cancelled"::equals);
+      awaitKept(queued);
+      awaitKept(running);
+      gauges = get(twin, running + "/gauges.csv").body();
+    }
+    try (LiveTwin twin = LiveTwin.start(dir, LiveTwin.BUILDINGS)) {
+      assertEquals(List.of(id(running), id(queued)), listed(twin));
+      JsonNode never = JSON.readTree(text(twin, queued));
+      assertEquals("cancelled", never.get("state").asText(), never.toString());
+      HttpResponse<byte[]> none = get(twin, queued + "/buildings");
+      assertEquals(409, none.statusCode());
+      assertProblem(none, "no results");
+      assertEquals("cancelled", JSON.readTree(text(twin, running)).get("state").asText());
+      assertArrayEquals(gauges, get(twin, running + "/gauges.csv").body());
+    }
+  }
+
+  private static HttpResponse<String> delete(LiveTwin twin, String run) throws Exception {
+    return twin.send(HttpRequest.newBuilder(URI.create(twin.root() + run)).DELETE());
+  }
+
+  @Test
   void retentionDropsTheOldestRunsBeyondTheCountAndTheBytes() throws Exception {
     ServerOptions twoRuns = ServerOptions.onPort(0).withFloodRuns(new RunRetention(2, 1L << 30));
     List<String> runs = new ArrayList<>();
