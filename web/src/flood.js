@@ -1,7 +1,8 @@
 // The flood panel: runs a flood on the city through the server's /flood/runs API (see
 // docs/FLOOD.md), follows its progress, lets the user cancel it, then shows the depth as imagery
 // from the server's PNG tiles at each output time (a slider and a play button), and gives the
-// colour schemes and the picked-building panel the run's maximum depth per building.
+// colour schemes and the picked-building panel the run's maximum depth per building. Runs that
+// ended earlier (the server keeps them across restarts) are listed and can be opened again.
 //
 // It owns the #flood section of the page and the #flood-picked block of the picked building;
 // main.js hands it the Cesium viewer and asks it whether a click was meant for it (breach picking).
@@ -71,7 +72,59 @@ export class FloodPanel {
     this.element("flood-play").addEventListener("click", () =>
       this.player ? this.stopPlaying() : this.play(),
     );
+    this.element("flood-open").addEventListener("click", () => this.open());
     this.showKind();
+    this.listRuns();
+  }
+
+  /**
+   * Fills the list of earlier runs that have results (completed or cancelled), newest first, so
+   * that a planner can reopen one after reloading the page or after a server restart.
+   */
+  async listRuns() {
+    let runs;
+    try {
+      const response = await fetch(RUNS);
+      if (!response.ok) {
+        return; // the list is a convenience: the panel works without it
+      }
+      runs = (await response.json()).runs;
+    } catch (e) {
+      return;
+    }
+    const ended = runs.filter((r) => r.massBalance && ["completed", "cancelled"].includes(r.state));
+    ended.reverse();
+    this.element("flood-runs").replaceChildren(
+      ...ended.map((r) => {
+        const option = make(this.document, "option", runLabel(r));
+        option.value = r.id;
+        return option;
+      }),
+    );
+    this.element("flood-past").hidden = ended.length === 0;
+  }
+
+  /** Shows the results of the earlier run chosen in the list. */
+  async open() {
+    const id = this.element("flood-runs").value;
+    if (!id) {
+      return;
+    }
+    this.clearResults();
+    this.setState("opening");
+    try {
+      const response = await fetch(`${RUNS}/${id}`);
+      const body = await response.json();
+      if (!response.ok) {
+        throw new Error(body.detail ?? `HTTP ${response.status}`);
+      }
+      this.run = body;
+      this.state.run = body.id;
+      await this.finish(body);
+    } catch (e) {
+      this.setState("failed", e.message);
+      this.report(`Cannot open the flood run: ${e.message}`, true);
+    }
   }
 
   kind() {
@@ -282,6 +335,7 @@ export class FloodPanel {
     await this.loadDepths(status);
     this.showOutputs(status);
     this.setState(status.state);
+    this.listRuns();
   }
 
   /** Every building's maximum depth from the run's features (deepest first, paged). */
@@ -476,6 +530,13 @@ export class FloodPanel {
     status.classList.toggle("error", isError);
   }
 
+}
+
+/** A run in the list: when it was started, its state and how long it simulated. */
+function runLabel(status) {
+  const created = new Date(status.created);
+  const when = `${created.toLocaleDateString("en-CA")} ${created.toLocaleTimeString("en-GB")}`;
+  return `${when} · ${status.state} · ${minutes(status.progress.simulatedSeconds)}`;
 }
 
 function minutes(seconds) {

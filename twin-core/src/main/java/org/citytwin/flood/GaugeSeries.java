@@ -19,6 +19,25 @@ public final class GaugeSeries {
     this.depthsMetres = depthsMetres;
   }
 
+  /**
+   * A series read back from storage: {@code depthsMetres[sample][gauge]}, one row per time.
+   *
+   * @throws IllegalArgumentException when the rows do not match the times and gauges
+   */
+  public static GaugeSeries of(List<Gauge> gauges, double[] timesSeconds, float[][] depthsMetres) {
+    if (depthsMetres.length != timesSeconds.length) {
+      throw new IllegalArgumentException(
+          depthsMetres.length + " rows of depths for " + timesSeconds.length + " times");
+    }
+    for (float[] row : depthsMetres) {
+      if (row.length != gauges.size()) {
+        throw new IllegalArgumentException(
+            "a row of " + row.length + " depths for " + gauges.size() + " gauges");
+      }
+    }
+    return new GaugeSeries(gauges, timesSeconds.clone(), depthsMetres.clone());
+  }
+
   public List<Gauge> gauges() {
     return gauges;
   }

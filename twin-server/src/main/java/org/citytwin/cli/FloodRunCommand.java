@@ -239,7 +239,7 @@ final class FloodRunCommand implements Callable<Integer> {
   /** {@code --scenario}: the server's parser, checks and scenario builder on the store's city. */
   private int runScenarioFile() throws Exception {
     GridFiles grids;
-    org.citytwin.http.flood.ScenarioFile.Prepared prepared;
+    org.citytwin.scenario.ScenarioFile.Prepared prepared;
     try {
       for (CommandLine.Model.OptionSpec o :
           command.commandLine().getParseResult().matchedOptions()) {
@@ -255,8 +255,8 @@ final class FloodRunCommand implements Callable<Integer> {
             "--scenario needs --from-store DIR: a scenario file runs on the city of a store");
       }
       grids = GridFiles.parse(format);
-      org.citytwin.http.flood.ScenarioFile file =
-          org.citytwin.http.flood.ScenarioFile.read(scenarioFile);
+      org.citytwin.scenario.ScenarioFile file =
+          org.citytwin.scenario.ScenarioFile.read(scenarioFile);
       try (org.citytwin.store.TwinStore twin = org.citytwin.store.TwinStore.open(fromStore)) {
         prepared =
             file.prepare(

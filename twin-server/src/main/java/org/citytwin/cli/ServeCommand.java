@@ -11,6 +11,7 @@ import org.citytwin.citygml.CityGmlParser;
 import org.citytwin.citygml.CityGmlSources;
 import org.citytwin.http.ServerOptions;
 import org.citytwin.http.TwinServer;
+import org.citytwin.http.flood.RunRetention;
 import org.citytwin.http.sensors.SensorsApi;
 import org.citytwin.load.CityImporter;
 import org.citytwin.load.ImportListener;
@@ -23,7 +24,10 @@ import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code twin serve}: the HTTP server, loading the bundled sample city into an empty store. */
 @Command(
@@ -94,6 +98,24 @@ final class ServeCommand implements Callable<Integer> {
           "Zone of the weekdays and clock times of crowd forecasts, e.g. Asia/Tokyo (default: the system's).")
   java.time.ZoneId crowdTimeZone;
 
+  @Option(
+      names = "--flood-keep-runs",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "Ended flood runs kept in the store directory; the oldest are dropped first (default ${DEFAULT-VALUE}).")
+  int floodKeepRuns;
+
+  @Option(
+      names = "--flood-keep-mb",
+      paramLabel = "MB",
+      defaultValue = "2048",
+      description =
+          "Disk space the kept flood runs may take together, in MiB; the oldest are dropped first (default ${DEFAULT-VALUE}).")
+  long floodKeepMebibytes;
+
+  @Spec CommandSpec spec;
+
   /** Counted down once the store is closed, for the shutdown hook to wait on. */
   private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -107,6 +129,14 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private int serve() throws Exception {
+    RunRetention floodRuns;
+    try {
+      floodRuns = new RunRetention(floodKeepRuns, Math.multiplyExact(floodKeepMebibytes, 1L << 20));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--flood-keep-runs and --flood-keep-mb must be at least 1: " + e.getMessage());
+    }
     try (TwinStore twin = TwinStore.open(store.directory)) {
       if (twin.count(Filter.all()) == 0 && Files.isDirectory(sample)) {
         System.out.println("The store is empty: importing the sample city from " + sample + " ...");
@@ -127,7 +157,7 @@ final class ServeCommand implements Callable<Integer> {
           TwinServer server =
               TwinServer.start(
                   twin,
-                  new ServerOptions(host, port, cors),
+                  new ServerOptions(host, port, cors, floodRuns),
                   Optional.of(new SensorsApi(sensors, token)))) {
         Runtime.getRuntime()
             .addShutdownHook(

@@ -47,7 +47,7 @@ public final class TwinServer implements AutoCloseable {
   public static TwinServer start(
       TwinStore store, ServerOptions options, Optional<SensorsApi> sensors) {
     FeaturesApi features = new FeaturesApi(store);
-    FloodApi flood = new FloodApi(store);
+    FloodApi flood = new FloodApi(store, options.floodRuns());
     Javalin app =
         Javalin.create(
             config -> {

@@ -7,10 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.citytwin.flood.BuildingExposure;
-import org.citytwin.flood.FloodResult;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
-import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.SiteBuilding;
 import org.locationtech.jts.geom.Envelope;
 
@@ -28,17 +26,16 @@ final class BuildingFeatures {
 
   private BuildingFeatures() {}
 
-  static ObjectNode page(
-      CityTerrain terrain, FloodResult result, RequestParameters p, String base) {
+  static ObjectNode page(RunOutputs outputs, RequestParameters p, String base) {
     Envelope bbox = bbox(p);
     double minDepth = minDepth(p);
     int limit = p.integer("limit", 100, 0, MAX_LIMIT);
     int offset = p.integer("offset", 0, 0, Integer.MAX_VALUE);
     List<Row> rows = new ArrayList<>();
-    List<SiteBuilding> buildings = terrain.buildings();
+    List<SiteBuilding> buildings = outputs.buildings();
     for (int i = 0; i < buildings.size(); i++) {
       SiteBuilding b = buildings.get(i);
-      BuildingExposure e = result.buildings().get(i);
+      BuildingExposure e = outputs.exposures().get(i);
       if (e.maxDepthMetres() >= minDepth
           && (bbox == null || bbox.intersects(b.lonLatFootprint().getEnvelopeInternal()))) {
         rows.add(new Row(b, e));

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.DepthTiles;
-import org.citytwin.flood.FloodResult;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.scenario.ScenarioRequest;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.Raster;
@@ -19,8 +20,9 @@ import org.citytwin.terrain.Raster;
 /**
  * Flood runs over HTTP (see docs/FLOOD.md): {@code POST /flood/runs} with a JSON scenario answers
  * 202 with the run's status and its URL in {@code Location}; {@code GET /flood/runs/{run}} polls
- * it, {@code DELETE} cancels a running run or forgets a finished one; results are under the run's
- * URL and depth tiles under {@code /tiles/flood/{run}/{time}/{z}/{x}/{y}.png}.
+ * it, {@code DELETE} cancels a running run or forgets an ended one (on disk too); results are under
+ * the run's URL and depth tiles under {@code /tiles/flood/{run}/{time}/{z}/{x}/{y}.png}. Ended runs
+ * are kept in {@code flood/runs} under the store's directory and served again after a restart.
  */
 public final class FloodApi implements AutoCloseable {
   static final String ROOT = "/flood/runs";
@@ -34,11 +36,13 @@ public final class FloodApi implements AutoCloseable {
 
   /**
    * Runs on the store's city; uploaded grids are kept in {@code flood/dems} under the store's
-   * directory and survive a restart.
+   * directory, ended runs in {@code flood/runs} (as many as {@code retention} allows), and both
+   * survive a restart.
    */
-  public FloodApi(TwinStore store) {
-    this.jobs = FloodJobs.withDefaults(store);
-    Path kept = store.directory().resolve("flood").resolve("dems");
+  public FloodApi(TwinStore store, RunRetention retention) {
+    Path flood = store.directory().resolve("flood");
+    this.jobs = FloodJobs.withDefaults(store, retention, flood.resolve("runs"));
+    Path kept = flood.resolve("dems");
     try {
       this.uploads = new UploadedGrids(kept);
     } catch (IOException e) {
@@ -66,73 +70,71 @@ public final class FloodApi implements AutoCloseable {
 
   private void start(Context ctx) throws StoreException {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    ScenarioSpec spec = ScenarioRequest.parse(ctx.body(), uploads);
-    FloodJob job = jobs.submit(spec);
+    ScenarioSpec spec = ScenarioRequest.parse(ctx.body(), uploads::get);
+    FloodJob job = jobs.submit(spec, ctx.body());
     String url = ROOT + "/" + job.id();
     ctx.status(202).header("Location", url);
-    json(ctx, RunJson.status(job, url));
+    json(ctx, job.status(url));
   }
 
   private void list(Context ctx) {
     RequestParameters.of(ctx, NO_PARAMETERS);
     ObjectNode body = RunJson.JSON.createObjectNode();
     ArrayNode runs = body.putArray("runs");
-    for (FloodJob job : jobs.list()) {
-      runs.add(RunJson.status(job, ROOT + "/" + job.id()));
+    for (FloodRun run : jobs.list()) {
+      runs.add(run.status(ROOT + "/" + run.id()));
     }
     json(ctx, body);
   }
 
   private void status(Context ctx) {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    FloodJob job = job(ctx);
+    FloodRun run = run(ctx);
     ctx.header("Cache-Control", "no-cache");
-    json(ctx, RunJson.status(job, ROOT + "/" + job.id()));
+    json(ctx, run.status(ROOT + "/" + run.id()));
   }
 
   private void delete(Context ctx) {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    FloodJob job = job(ctx);
-    if (job.state().finished()) {
-      jobs.remove(job.id());
+    FloodRun run = run(ctx);
+    if (run.finished()) {
+      jobs.remove(run.id());
       ctx.status(204);
     } else {
-      job.cancel();
+      run.cancel();
       ctx.status(202);
-      json(ctx, RunJson.status(job, ROOT + "/" + job.id()));
+      json(ctx, run.status(ROOT + "/" + run.id()));
     }
   }
 
   private void buildings(Context ctx) {
     RequestParameters params = RequestParameters.of(ctx, BuildingFeatures.PARAMETERS);
-    FloodJob job = job(ctx);
-    FloodResult result = finished(job);
+    FloodRun run = run(ctx);
+    RunOutputs outputs = run.outputs();
     ctx.contentType(GEOJSON)
-        .result(
-            BuildingFeatures.page(job.terrain(), result, params, ROOT + "/" + job.id()).toString());
+        .result(BuildingFeatures.page(outputs, params, ROOT + "/" + run.id()).toString());
   }
 
   private void gauges(Context ctx) {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    FloodJob job = job(ctx);
-    FloodResult result = finished(job);
-    json(ctx, RunJson.gauges(result.gaugeSeries(), job.terrain().frame().identifier()));
+    RunOutputs outputs = run(ctx).outputs();
+    json(ctx, RunJson.gauges(outputs.gauges(), outputs.frame().identifier()));
   }
 
   private void gaugesCsv(Context ctx) {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    FloodResult result = finished(job(ctx));
-    ctx.contentType("text/csv; charset=utf-8").result(result.gaugeSeries().csv());
+    RunOutputs outputs = run(ctx).outputs();
+    ctx.contentType("text/csv; charset=utf-8").result(outputs.gauges().csv());
   }
 
   private void massBalance(Context ctx) {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    json(ctx, RunJson.massBalance(finished(job(ctx))));
+    json(ctx, run(ctx).outputs().massBalance());
   }
 
   private void tile(Context ctx) throws CoordinateConversionException {
     RequestParameters.of(ctx, NO_PARAMETERS);
-    FloodJob job = job(ctx);
+    FloodRun run = run(ctx);
     String file = ctx.pathParam("file");
     if (!file.endsWith(".png")) {
       throw HttpProblem.notFound("flood tiles are PNG: {y}.png, was " + file);
@@ -145,35 +147,38 @@ public final class FloodApi implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badParameter("z/x/y", e.getMessage());
     }
-    Raster depth = depthAt(job, ctx.pathParam("time"));
-    byte[] png = new DepthTiles(job.terrain().frame()).render(depth, z, x, y);
+    String time = ctx.pathParam("time");
+    Raster depth = depthAt(run, time);
+    byte[] png = new DepthTiles(run.frame()).render(depth, z, x, y);
     ctx.header("Cache-Control", "public, max-age=86400");
     ctx.contentType("image/png").result(png);
   }
 
   /** The snapshot at an output time in whole seconds, or {@code max} for the maximum depth. */
-  private static Raster depthAt(FloodJob job, String time) {
+  private static Raster depthAt(FloodRun run, String time) {
     if (time.equals("max")) {
-      return finished(job).maxDepth();
+      return run.maxDepth();
     }
-    long seconds;
+    long seconds = seconds(time);
+    return run.depthAt(seconds)
+        .orElseThrow(
+            () ->
+                HttpProblem.notFound(
+                    "run "
+                        + run.id()
+                        + " has no depth at "
+                        + seconds
+                        + " s; output times so far: "
+                        + run.outputTimes()));
+  }
+
+  private static long seconds(String time) {
     try {
-      seconds = Long.parseLong(time);
+      return Long.parseLong(time);
     } catch (NumberFormatException e) {
       throw HttpProblem.badParameter(
           "time", "time '" + time + "' must be an output time in seconds or 'max'");
     }
-    Raster r = job.snapshots().get(seconds);
-    if (r == null) {
-      throw HttpProblem.notFound(
-          "run "
-              + job.id()
-              + " has no depth at "
-              + seconds
-              + " s; output times so far: "
-              + job.snapshots().keySet());
-    }
-    return r;
   }
 
   private static int pathInt(String text, String name) {
@@ -184,23 +189,9 @@ public final class FloodApi implements AutoCloseable {
     }
   }
 
-  private FloodJob job(Context ctx) {
+  private FloodRun run(Context ctx) {
     String id = ctx.pathParam("run");
     return jobs.get(id).orElseThrow(() -> HttpProblem.notFound("no flood run " + id));
-  }
-
-  /** The result of a finished run; 409 while it runs, the failure when it failed. */
-  private static FloodResult finished(FloodJob job) {
-    FloodResult r = job.result();
-    if (r == null) {
-      throw HttpProblem.conflict(
-          "run "
-              + job.id()
-              + " is "
-              + job.state().name().toLowerCase(java.util.Locale.ROOT)
-              + (job.failure() != null ? ": " + job.failure() : "; results come when it ends"));
-    }
-    return r;
   }
 
   private static void json(Context ctx, ObjectNode body) {

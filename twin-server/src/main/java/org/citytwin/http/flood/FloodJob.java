@@ -1,13 +1,21 @@
 package org.citytwin.http.flood;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.crs.LocalMetricFrame;
 import org.citytwin.flood.FloodListener;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodSolver;
+import org.citytwin.http.HttpProblem;
+import org.citytwin.scenario.CityScenario;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
@@ -22,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * RUNNING → COMPLETED, or to CANCELLED or FAILED from any earlier state. Progress fields are
  * written by the run's thread and read by requests.
  */
-final class FloodJob implements Runnable, FloodListener {
+final class FloodJob implements Runnable, FloodListener, FloodRun {
   private static final Logger LOG = LoggerFactory.getLogger(FloodJob.class);
 
   /** Lifecycle of a run. */
@@ -109,7 +117,8 @@ final class FloodJob implements Runnable, FloodListener {
   }
 
   /** Asks the run to stop; a queued or preparing run stops at once, a running one after a step. */
-  synchronized void cancel() {
+  @Override
+  public synchronized void cancel() {
     cancelRequested = true;
     if (state == State.QUEUED || state == State.PREPARING) {
       state = State.CANCELLED;
@@ -133,15 +142,69 @@ final class FloodJob implements Runnable, FloodListener {
     snapshots.put(Math.round(simulated), depthMetres);
   }
 
-  String id() {
+  @Override
+  public String id() {
     return id;
+  }
+
+  @Override
+  public boolean finished() {
+    return state.finished();
+  }
+
+  @Override
+  public ObjectNode status(String base) {
+    return RunJson.status(this, base);
+  }
+
+  @Override
+  public RunOutputs outputs() {
+    FloodResult r = ended();
+    CityTerrain t = terrain;
+    return new RunOutputs(
+        t.frame(), t.buildings(), r.buildings(), r.gaugeSeries(), RunJson.massBalance(r));
+  }
+
+  @Override
+  public Raster maxDepth() {
+    return ended().maxDepth();
+  }
+
+  /** The result; 409 while the run is not over, or when it failed. */
+  FloodResult ended() {
+    FloodResult r = result;
+    if (r == null) {
+      throw HttpProblem.conflict(
+          "run "
+              + id
+              + " is "
+              + state.name().toLowerCase(Locale.ROOT)
+              + (failure != null ? ": " + failure : "; results come when it ends"));
+    }
+    return r;
+  }
+
+  @Override
+  public LocalMetricFrame frame() {
+    return terrain.frame();
+  }
+
+  @Override
+  public SortedSet<Long> outputTimes() {
+    return snapshots.navigableKeySet();
+  }
+
+  @Override
+  public Optional<Raster> depthAt(long seconds) {
+    return Optional.ofNullable(snapshots.get(seconds));
   }
 
   ScenarioSpec spec() {
     return spec;
   }
 
-  Instant created() {
+  @Override
+  public Instant created() {
     return created;
   }
 

@@ -1,8 +1,9 @@
 package org.citytwin.http.flood;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,33 +15,51 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.citytwin.http.HttpProblem;
-import org.citytwin.model.CityObjectType;
-import org.citytwin.model.Envelope3D;
-import org.citytwin.query.Filter;
+import org.citytwin.scenario.ScenarioChecks;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The flood runs of one server: at most {@code maxRunning} run at a time on their own threads, up
- * to {@code maxWaiting} more wait, and a request beyond that is refused with 503. Finished runs are
- * kept (oldest dropped beyond {@code maxKept}) until deleted. {@link #close()} cancels everything.
+ * to {@code maxWaiting} more wait, and a request beyond that is refused with 503. Every accepted
+ * run is recorded in {@link KeptRuns} and kept there once it ends, so that ended runs survive a
+ * restart (read back on start); {@link RunRetention} bounds how many are kept. {@link #close()}
+ * cancels everything; runs it cancels are not kept as cancelled but come back as interrupted.
  */
 final class FloodJobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FloodJobs.class);
+
   private final TwinStore store;
   private final int maxRunning;
   private final int maxWaiting;
-  private final int maxKept;
+  private final RunRetention retention;
   private final int threadsPerRun;
+  private final KeptRuns kept;
   private final ExecutorService executor;
   private final TerrainCache terrains = TerrainCache.withDefaults();
-  private final Map<String, FloodJob> jobs = new ConcurrentHashMap<>();
+  private final Map<String, FloodRun> runs = new ConcurrentHashMap<>();
 
-  FloodJobs(TwinStore store, int maxRunning, int maxWaiting, int maxKept, int threadsPerRun) {
+  /** Bytes each ended run takes in {@link #kept}; 0 when it could not be written. */
+  private final Map<String, Long> keptBytes = new ConcurrentHashMap<>();
+
+  private volatile boolean closing;
+
+  FloodJobs(
+      TwinStore store,
+      int maxRunning,
+      int maxWaiting,
+      RunRetention retention,
+      int threadsPerRun,
+      KeptRuns kept) {
     this.store = store;
     this.maxRunning = maxRunning;
     this.maxWaiting = maxWaiting;
-    this.maxKept = maxKept;
+    this.retention = retention;
     this.threadsPerRun = threadsPerRun;
+    this.kept = kept;
     AtomicInteger n = new AtomicInteger();
     ThreadFactory daemons =
         r -> {
@@ -49,21 +68,33 @@ final class FloodJobs implements AutoCloseable {
           return t;
         };
     this.executor = Executors.newFixedThreadPool(maxRunning, daemons);
+    for (StoredRun run : kept.load()) {
+      runs.put(run.id(), run);
+      keptBytes.put(run.id(), run.bytes());
+    }
+    retain();
   }
 
-  /** One run at a time, all cores for it, two waiting, twenty kept. */
-  static FloodJobs withDefaults(TwinStore store) {
-    return new FloodJobs(store, 1, 2, 20, Runtime.getRuntime().availableProcessors());
+  /** One run at a time, all cores for it, two waiting; ended runs kept in {@code directory}. */
+  static FloodJobs withDefaults(TwinStore store, RunRetention retention, Path directory) {
+    return new FloodJobs(
+        store,
+        1,
+        2,
+        retention,
+        Runtime.getRuntime().availableProcessors(),
+        new KeptRuns(directory));
   }
 
   /**
    * Queues a run.
    *
+   * @param scenario the request body, kept with the run
    * @throws HttpProblem 400 when a position lies outside the area, 503 when too many runs wait
    */
-  synchronized FloodJob submit(ScenarioSpec spec) throws StoreException {
-    check(spec, store);
-    long active = jobs.values().stream().filter(j -> !j.state().finished()).count();
+  synchronized FloodJob submit(ScenarioSpec spec, String scenario) throws StoreException {
+    ScenarioChecks.check(spec, store);
+    long active = runs.values().stream().filter(j -> !j.finished()).count();
     if (active >= maxRunning + maxWaiting) {
       throw HttpProblem.unavailable(
           active
@@ -71,166 +102,122 @@ final class FloodJobs implements AutoCloseable {
               + (maxRunning + maxWaiting)
               + "); try again when one has finished, or cancel one");
     }
-    dropOldFinished();
     FloodJob job = new FloodJob(UUID.randomUUID().toString(), spec, store, terrains, threadsPerRun);
-    jobs.put(job.id(), job);
-    executor.execute(job);
+    try {
+      kept.started(job.id(), scenario, job.status(FloodApi.ROOT + "/" + job.id()));
+    } catch (IOException e) {
+      LOG.warn("flood run {} is not recorded in {}: {}", job.id(), kept.directory(), e.toString());
+    }
+    runs.put(job.id(), job);
+    executor.execute(
+        () -> {
+          job.run();
+          keep(job, scenario);
+        });
     return job;
   }
 
   /**
-   * The checks of a scenario before it runs, the same for a server run and a scenario file: the
-   * grid's size, every position inside the simulated area, every polygon holding a cell.
-   *
-   * @throws HttpProblem 400 naming the field
+   * Writes an ended run to {@link #kept} (not one cancelled by {@link #close()}: that one stays
+   * recorded as running and comes back interrupted), then applies the retention.
    */
-  static void check(ScenarioSpec spec, TwinStore store) throws StoreException {
-    Filter.BboxIntersects area = area(spec, store);
-    checkSize(spec, area);
-    checkPositions(spec, area);
-    ScenarioCoverage.check(spec, store);
-  }
-
-  private static Filter.BboxIntersects area(ScenarioSpec spec, TwinStore store)
-      throws StoreException {
-    if (spec.area() != null) {
-      return spec.area();
+  private void keep(FloodJob job, String scenario) {
+    if (closing) {
+      return;
     }
-    if (spec.dem() != null) {
-      return spec.dem().lonLatBox();
+    if (!runs.containsKey(job.id())) {
+      deleteKept(job.id()); // deleted once ended, before it was written: drop its record
+      return;
     }
-    Envelope3D e =
-        store
-            .extent(new Filter.TypeIn(EnumSet.of(CityObjectType.BUILDING, CityObjectType.RELIEF)))
-            .orElseThrow(
-                () -> HttpProblem.badRequest("the store holds no buildings or relief to flood"));
-    return new Filter.BboxIntersects(e.minLon(), e.minLat(), e.maxLon(), e.maxLat());
-  }
-
-  /** Most cells a run may have (about 16 MB per float field; the solver keeps about a dozen). */
-  static final long MAX_CELLS = 4_000_000;
-
-  /** Most depth values kept in a run's snapshots (4 bytes each: 400 MB). */
-  static final long MAX_SNAPSHOT_VALUES = 100_000_000;
-
-  /** Refuses areas whose grid would be too large, estimated on a sphere (within about 1 %). */
-  static void checkSize(ScenarioSpec spec, Filter.BboxIntersects a) {
-    double midLat = Math.toRadians((a.minLat() + a.maxLat()) / 2);
-    double width = (a.maxLon() - a.minLon()) * 111_320 * Math.cos(midLat);
-    double height = (a.maxLat() - a.minLat()) * 110_574;
-    double cells =
-        spec.dem() != null
-            ? spec.dem().geometry().cellCount()
-            : width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
-    if (cells > MAX_CELLS) {
-      throw HttpProblem.badParameter(
-          spec.area() != null ? "bbox" : "cellSize",
-          String.format(
-              java.util.Locale.ROOT,
-              "the area (%.0f m x %.0f m) at %.1f m cells needs about %.0f cells; at most %d:"
-                  + " choose a smaller bbox or larger cells",
-              width,
-              height,
-              spec.cellSizeMetres(),
-              cells,
-              MAX_CELLS));
+    try {
+      long started = System.nanoTime();
+      long bytes = kept.save(job, scenario, job.status(FloodApi.ROOT + "/" + job.id()));
+      keptBytes.put(job.id(), bytes);
+      LOG.info(
+          "kept flood run {} ({}, {} depth grids): {} bytes in {} ms",
+          job.id(),
+          job.state().name().toLowerCase(java.util.Locale.ROOT),
+          job.outputTimes().size(),
+          bytes,
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "flood run {} ended but could not be kept in {}; it is lost on restart: {}",
+          job.id(),
+          kept.directory(),
+          e.toString());
+      keptBytes.put(job.id(), 0L);
     }
-    double snapshots =
-        spec.outputIntervalSeconds() > 0
-            ? Math.ceil(spec.durationSeconds() / spec.outputIntervalSeconds())
-            : 0;
-    if (cells * snapshots > MAX_SNAPSHOT_VALUES) {
-      throw HttpProblem.badParameter(
-          "outputInterval",
-          String.format(
-              java.util.Locale.ROOT,
-              "%.0f depth snapshots of about %.0f cells would hold %.0f MB; at most %d MB are"
-                  + " kept per run: choose a longer outputInterval, larger cells or a smaller bbox",
-              snapshots,
-              cells,
-              cells * snapshots * 4 / 1e6,
-              MAX_SNAPSHOT_VALUES * 4 / 1_000_000));
-    }
-  }
-
-  /** Refuses positions outside the simulated area, naming the field. */
-  static void checkPositions(ScenarioSpec spec, Filter.BboxIntersects area) {
-    for (int i = 0; i < spec.inflows().size(); i++) {
-      ScenarioSpec.InflowSpec in = spec.inflows().get(i);
-      inside(area, in.from(), "inflows[" + i + "]");
-      inside(area, in.to(), "inflows[" + i + "]");
-    }
-    for (int i = 0; i < spec.gauges().size(); i++) {
-      inside(area, spec.gauges().get(i).position(), "gauges[" + i + "].point");
-    }
-    for (int i = 0; i < spec.rainZones().size(); i++) {
-      inside(area, spec.rainZones().get(i).polygon(), "rainZones[" + i + "].polygon");
-    }
-    for (int i = 0; i < spec.stages().size(); i++) {
-      if (spec.stages().get(i).line() != null) {
-        inside(area, spec.stages().get(i).line(), "stages[" + i + "].line");
+    synchronized (this) {
+      if (!runs.containsKey(job.id())) {
+        keptBytes.remove(job.id());
+        deleteKept(job.id()); // deleted while it was being written
       }
-    }
-    for (int i = 0; i < spec.initialLevels().size(); i++) {
-      inside(area, spec.initialLevels().get(i).polygon(), "initialLevels[" + i + "].polygon");
+      retain();
     }
   }
 
-  private static void inside(Filter.BboxIntersects a, double[][] positions, String field) {
-    for (int k = 0; k < positions.length; k++) {
-      inside(a, positions[k], field + "[" + k + "]");
+  /**
+   * Drops the oldest ended runs while more than {@code maxRuns} are kept or they take more than
+   * {@code maxBytes}; the newest ended run always stays.
+   */
+  private synchronized void retain() {
+    List<FloodRun> ended =
+        new ArrayList<>(
+            runs.values().stream()
+                .filter(r -> r.finished() && keptBytes.containsKey(r.id()))
+                .toList());
+    ended.sort(Comparator.comparing(FloodRun::created));
+    long bytes = ended.stream().mapToLong(r -> keptBytes.get(r.id())).sum();
+    int count = ended.size();
+    for (int i = 0; i < ended.size() - 1; i++) {
+      if (count <= retention.maxRuns() && bytes <= retention.maxBytes()) {
+        break;
+      }
+      FloodRun old = ended.get(i);
+      LOG.info(
+          "dropping flood run {} of {} to keep at most {} runs in {} bytes",
+          old.id(),
+          old.created(),
+          retention.maxRuns(),
+          retention.maxBytes());
+      bytes -= keptBytes.get(old.id());
+      count--;
+      remove(old.id());
     }
   }
 
-  private static void inside(Filter.BboxIntersects a, double[] p, String field) {
-    if (p[0] < a.minLon() || p[0] > a.maxLon() || p[1] < a.minLat() || p[1] > a.maxLat()) {
-      throw HttpProblem.badParameter(
-          field,
-          String.format(
-              java.util.Locale.ROOT,
-              "%s (%.6f, %.6f) lies outside the simulated area %.6f,%.6f,%.6f,%.6f",
-              field,
-              p[0],
-              p[1],
-              a.minLon(),
-              a.minLat(),
-              a.maxLon(),
-              a.maxLat()));
-    }
-  }
-
-  private void dropOldFinished() {
-    List<FloodJob> finished =
-        new ArrayList<>(jobs.values().stream().filter(j -> j.state().finished()).toList());
-    finished.sort((a, b) -> a.created().compareTo(b.created()));
-    for (int i = 0; i < finished.size() - maxKept + 1; i++) {
-      jobs.remove(finished.get(i).id());
-    }
-  }
-
-  Optional<FloodJob> get(String id) {
-    return Optional.ofNullable(jobs.get(id));
+  Optional<FloodRun> get(String id) {
+    return Optional.ofNullable(runs.get(id));
   }
 
   /** The runs, oldest first. */
-  List<FloodJob> list() {
-    List<FloodJob> all = new ArrayList<>(jobs.values());
-    all.sort((a, b) -> a.created().compareTo(b.created()));
+  List<FloodRun> list() {
+    List<FloodRun> all = new ArrayList<>(runs.values());
+    all.sort(Comparator.comparing(FloodRun::created));
     return all;
   }
 
-  /** Forgets a finished run. */
-  void remove(String id) {
-    jobs.remove(id);
+  /** Forgets an ended run, on disk too. */
+  synchronized void remove(String id) {
+    FloodRun run = runs.remove(id);
+    if (run != null && keptBytes.remove(id) != null) {
+      deleteKept(id);
+    }
   }
 
-  Collection<FloodJob> all() {
-    return jobs.values();
+  private void deleteKept(String id) {
+    try {
+      kept.delete(id);
+    } catch (IOException e) {
+      LOG.warn("cannot delete the kept flood run {} in {}: {}", id, kept.directory(), e.toString());
+    }
   }
 
   @Override
   public void close() {
-    jobs.values().forEach(FloodJob::cancel);
+    closing = true;
+    runs.values().forEach(FloodRun::cancel);
     executor.shutdownNow();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.scenario.UploadedGrid;
 import org.citytwin.terrain.EsriAsciiGrid;
 import org.citytwin.terrain.GridGeometry;
 

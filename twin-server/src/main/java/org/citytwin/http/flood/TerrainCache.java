@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.query.Filter;
+import org.citytwin.scenario.ScenarioChecks;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
@@ -55,9 +57,12 @@ final class TerrainCache {
     this.maxCells = maxCells;
   }
 
-  /** Four terrains of at most {@link FloodJobs#MAX_CELLS} cells in all (about 16 MB of heights). */
+  /**
+   * Four terrains of at most {@link ScenarioChecks#MAX_CELLS} cells in all (about 16 MB of
+   * heights).
+   */
   static TerrainCache withDefaults() {
-    return new TerrainCache(4, FloodJobs.MAX_CELLS);
+    return new TerrainCache(4, ScenarioChecks.MAX_CELLS);
   }
 
   /**

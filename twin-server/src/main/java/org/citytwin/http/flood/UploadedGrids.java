@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.crs.LocalMetricFrame;
 import org.citytwin.http.HttpProblem;
+import org.citytwin.scenario.ScenarioChecks;
+import org.citytwin.scenario.UploadedGrid;
 import org.citytwin.terrain.CityTerrainBuilder;
 import org.citytwin.terrain.EsriAsciiGrid;
 import org.citytwin.terrain.GeoRaster;
@@ -46,9 +48,9 @@ final class UploadedGrids {
   static final double MAX_CELL = 20;
 
   /** Plausible elevations and water levels, metres: beyond them a file has an unmarked NODATA. */
-  static final double MIN_VALUE = -1000;
+  static final double MIN_VALUE = ScenarioChecks.MIN_VALUE;
 
-  static final double MAX_VALUE = 10_000;
+  static final double MAX_VALUE = ScenarioChecks.MAX_VALUE;
 
   private final Map<String, UploadedGrid> grids = new ConcurrentHashMap<>();
 
@@ -186,8 +188,8 @@ final class UploadedGrids {
   private static GeoRaster read(Path file, boolean tiff) throws IOException {
     try {
       return tiff
-          ? GeoTiff.read(file, FloodJobs.MAX_CELLS)
-          : new GeoRaster(EsriAsciiGrid.read(file, FloodJobs.MAX_CELLS), -1);
+          ? GeoTiff.read(file, ScenarioChecks.MAX_CELLS)
+          : new GeoRaster(EsriAsciiGrid.read(file, ScenarioChecks.MAX_CELLS), -1);
     } catch (GridFormatException e) {
       throw HttpProblem.badParameter("body", problem(file, e.getMessage(), tiff));
     } catch (CharacterCodingException e) {

@@ -13,6 +13,9 @@ import org.citytwin.citygml.CityGmlSources;
 import org.citytwin.http.LiveTwin;
 import org.citytwin.load.CityImporter;
 import org.citytwin.load.ImportListener;
+import org.citytwin.scenario.ScenarioChecks;
+import org.citytwin.scenario.ScenarioRequest;
+import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +55,7 @@ class TerrainCacheTest {
 
   @Test
   void theSameInputsGiveTheSameTerrainUntilAnImport() throws Exception {
-    TerrainCache cache = new TerrainCache(4, FloodJobs.MAX_CELLS);
+    TerrainCache cache = new TerrainCache(4, ScenarioChecks.MAX_CELLS);
     TerrainCache.Lookup first = cache.terrain(spec("\"cellSize\": 10"), store);
     // Other durations, rain and gauges do not change the terrain.
     TerrainCache.Lookup second =
@@ -90,7 +93,7 @@ class TerrainCacheTest {
 
   @Test
   void theLeastRecentlyUsedTerrainGoesBeyondTheBound() throws Exception {
-    TerrainCache cache = new TerrainCache(2, FloodJobs.MAX_CELLS);
+    TerrainCache cache = new TerrainCache(2, ScenarioChecks.MAX_CELLS);
     ScenarioSpec a = spec("\"cellSize\": 12");
     ScenarioSpec b = spec("\"cellSize\": 14");
     ScenarioSpec c = spec("\"cellSize\": 16");

@@ -124,6 +124,18 @@ class FloodViewerEndToEndTest {
         panel.contains(String.format(Locale.ROOT, "%.2f m", depth)),
         "the panel lacks " + depth + " m: " + panel);
     assertTrue(panel.contains("PLATEAU design flood"), panel);
+
+    // After a reload the page lists the runs with results, newest first, and reopens this one:
+    // its slider and its maximum depth tiles again.
+    List<String> listed = new ArrayList<>();
+    report.get("listedRuns").forEach(r -> listed.add(r.asText()));
+    assertEquals(List.of(run, longRun), listed, report.toString());
+    assertEquals(run, report.at("/reopened/run").asText(), report.toString());
+    assertEquals("completed", report.at("/reopened/state").asText(), report.toString());
+    List<String> reopened = new ArrayList<>();
+    report.at("/reopened/outputTimes").forEach(t -> reopened.add(t.asText()));
+    assertEquals(slider, reopened);
+    assertTrue(report.at("/reopenedLayer/url").asText().contains(run + "/max/"), report.toString());
     assertTrue(Files.size(OUTPUT.resolve("flood.png")) > 10_000, "screenshot is nearly empty");
   }
 

@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,8 @@ import org.citytwin.terrain.CityTerrain;
 
 /**
  * A scenario JSON file for {@code twin flood run --scenario}: the document {@code POST /flood/runs}
- * accepts, read and checked by the same {@link ScenarioRequest} and {@link FloodJobs#check}, and
- * turned into a solver scenario by the same {@link CityScenario}, so a file that runs from the
+ * accepts, read and checked by the same {@link ScenarioRequest} and {@link ScenarioChecks#check},
+ * and turned into a solver scenario by the same {@link CityScenario}, so a file that runs from the
  * command line runs on the server and the other way round. Uploaded grids ({@code dem}, {@code
  * initialLevelGrid}) exist only on a server and are refused here.
  */
@@ -60,7 +60,7 @@ public final class ScenarioFile {
   public Prepared prepare(TwinStore store, int threads)
       throws StoreException, CoordinateConversionException {
     try {
-      FloodJobs.check(spec, store);
+      ScenarioChecks.check(spec, store);
       CityTerrain city = spec.terrain(store);
       return new Prepared(city, CityScenario.of(spec, city, threads));
     } catch (HttpProblem p) {

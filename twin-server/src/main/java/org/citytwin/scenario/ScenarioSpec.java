@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import java.util.List;
 import org.citytwin.crs.CoordinateConversionException;
@@ -21,7 +21,7 @@ import org.citytwin.terrain.TerrainGrid;
  * @param rainMillimetresPerHour uniform rain, or null for none
  * @param initialLevelGrid uploaded initial water levels, or null
  */
-record ScenarioSpec(
+public record ScenarioSpec(
     Filter.BboxIntersects area,
     UploadedGrid dem,
     double cellSizeMetres,
@@ -40,7 +40,7 @@ record ScenarioSpec(
     boolean openEdges,
     List<GaugeSpec> gauges) {
 
-  ScenarioSpec {
+  public ScenarioSpec {
     rainZones = List.copyOf(rainZones);
     inflows = List.copyOf(inflows);
     stages = List.copyOf(stages);
@@ -52,32 +52,32 @@ record ScenarioSpec(
    * The terrain this scenario runs on: the uploaded DEM with the store's buildings on it, else the
    * terrain built from the city. One rule for server runs and scenario files.
    */
-  CityTerrain terrain(TwinStore store) throws StoreException, CoordinateConversionException {
+  public CityTerrain terrain(TwinStore store) throws StoreException, CoordinateConversionException {
     return dem != null
         ? CityTerrainBuilder.onDem(store, TerrainGrid.of(dem.raster()), dem.frame(), obstacles)
         : CityTerrainBuilder.build(store, terrainOptions());
   }
 
   /** How the terrain of a run on the city is built. */
-  CityTerrainBuilder.Options terrainOptions() {
+  public CityTerrainBuilder.Options terrainOptions() {
     return new CityTerrainBuilder.Options(cellSizeMetres, obstacles, area, null, 2);
   }
 
   /** Rain in mm/h over time on the cells inside a polygon ({@code [lon, lat]} vertices). */
-  record RainZoneSpec(double[][] polygon, TimeSeries millimetresPerHour) {}
+  public record RainZoneSpec(double[][] polygon, TimeSeries millimetresPerHour) {}
 
   /** An inflow at a point ({@code from} equals {@code to}) or along a line, m³/s over time. */
-  record InflowSpec(double[] from, double[] to, TimeSeries flowCubicMetresPerSecond) {}
+  public record InflowSpec(double[] from, double[] to, TimeSeries flowCubicMetresPerSecond) {}
 
   /**
    * A water level over time, metres: on a whole edge of the grid, or (edge null) on the cells under
    * a polyline of {@code [lon, lat]} vertices.
    */
-  record StageSpec(Edge edge, double[][] line, TimeSeries levelMetres) {}
+  public record StageSpec(Edge edge, double[][] line, TimeSeries levelMetres) {}
 
   /** An initial water level, metres, on the cells inside a polygon. */
-  record LevelSpec(double[][] polygon, double levelMetres) {}
+  public record LevelSpec(double[][] polygon, double levelMetres) {}
 
   /** A depth gauge at a lon/lat position. */
-  record GaugeSpec(String name, double[] position) {}
+  public record GaugeSpec(String name, double[] position) {}
 }

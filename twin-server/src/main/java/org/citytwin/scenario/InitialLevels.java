@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import org.citytwin.terrain.Raster;
 import org.citytwin.terrain.SiteBuilding;
 
 /** Turns a {@link ScenarioSpec} into a solver scenario on a terrain built from the city. */
-final class CityScenario {
+public final class CityScenario {
   /** How far a point inflow on a building is moved to reach open ground. */
   static final double SNAP_METRES = 20;
 
@@ -30,7 +30,7 @@ final class CityScenario {
    *
    * @throws IllegalArgumentException when a position lies outside the grid
    */
-  static FloodScenario of(ScenarioSpec spec, CityTerrain city, int threads)
+  public static FloodScenario of(ScenarioSpec spec, CityTerrain city, int threads)
       throws CoordinateConversionException {
     GridGeometry grid = city.terrain().geometry();
     LocalMetricFrame frame = city.frame();

@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -9,7 +9,8 @@ import org.citytwin.terrain.Raster;
 
 /**
  * A raster a client uploaded ({@code POST /flood/dems}): a DEM for a run's terrain, or water levels
- * for its initial state. Immutable; kept in memory by {@link UploadedGrids}.
+ * for its initial state. Immutable; kept in memory by {@code UploadedGrids} (in {@code
+ * http.flood}).
  *
  * @param id the grid's id in URLs and scenarios
  * @param format {@code geotiff} or {@code ascii}
@@ -18,7 +19,7 @@ import org.citytwin.terrain.Raster;
  * @param lonLatBox the CRS84 box around the raster
  * @param bytes size of the uploaded file
  */
-record UploadedGrid(
+public record UploadedGrid(
     String id,
     String format,
     Raster raster,
@@ -26,19 +27,19 @@ record UploadedGrid(
     Filter.BboxIntersects lonLatBox,
     long bytes,
     Instant created) {
-  UploadedGrid {
+  public UploadedGrid {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(raster, "raster");
     Objects.requireNonNull(frame, "frame");
     Objects.requireNonNull(lonLatBox, "lonLatBox");
   }
 
-  GridGeometry geometry() {
+  public GridGeometry geometry() {
     return raster.geometry();
   }
 
   /** Cells with data. */
-  int dataCells() {
+  public int dataCells() {
     int n = 0;
     for (int i = 0; i < raster.geometry().cellCount(); i++) {
       n += raster.hasData(i) ? 1 : 0;
@@ -47,7 +48,7 @@ record UploadedGrid(
   }
 
   /** {@code [min, max]} of the values with data. */
-  double[] range() {
+  public double[] range() {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < raster.geometry().cellCount(); i++) {

@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.citytwin.flood.Edge;
 import org.citytwin.flood.TimeSeries;
 import org.citytwin.http.HttpProblem;
@@ -18,7 +20,7 @@ import org.citytwin.terrain.Obstacles;
  * field (as a path such as {@code inflows[0].hydrograph}) and what is accepted, so a client can fix
  * its request. Positions are CRS84 {@code [lon, lat]}; series are {@code [[time_s, value], ...]}.
  */
-final class ScenarioRequest {
+public final class ScenarioRequest {
   static final Set<String> FIELDS =
       Set.of(
           "bbox",
@@ -50,7 +52,7 @@ final class ScenarioRequest {
    * grids in {@code uploads}, or are refused when {@code uploads} is null (a scenario file:
    * uploaded grids live on a server).
    */
-  static ScenarioSpec parse(String body, UploadedGrids uploads) {
+  public static ScenarioSpec parse(String body, Function<String, Optional<UploadedGrid>> uploads) {
     JsonNode root;
     try {
       root = JSON.readTree(body == null ? "" : body);
@@ -299,7 +301,7 @@ final class ScenarioRequest {
       throw HttpProblem.badParameter(at + ".level", at + ".level is required: metres");
     }
     return new ScenarioSpec.LevelSpec(
-        polygon, number(level, at + ".level", UploadedGrids.MIN_VALUE, UploadedGrids.MAX_VALUE));
+        polygon, number(level, at + ".level", ScenarioChecks.MIN_VALUE, ScenarioChecks.MAX_VALUE));
   }
 
   /** A polyline of at least two {@code [lon, lat]} positions. */
@@ -316,7 +318,8 @@ final class ScenarioRequest {
   }
 
   /** An uploaded grid named by its id, or null when the field is absent. */
-  private static UploadedGrid upload(JsonNode n, String field, UploadedGrids uploads) {
+  private static UploadedGrid upload(
+      JsonNode n, String field, Function<String, Optional<UploadedGrid>> uploads) {
     if (n == null || n.isNull()) {
       return null;
     }
@@ -332,7 +335,7 @@ final class ScenarioRequest {
               + " the city of the store, without uploaded grids");
     }
     return uploads
-        .get(n.asText())
+        .apply(n.asText())
         .orElseThrow(
             () ->
                 HttpProblem.badParameter(

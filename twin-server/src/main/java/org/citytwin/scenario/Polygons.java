@@ -1,4 +1,4 @@
-package org.citytwin.http.flood;
+package org.citytwin.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
