@@ -71,18 +71,30 @@ public final class DemResampler {
       }
       return String.format(
           Locale.ROOT,
-          "DEM resampled from %s m to %s m cells by %s%s: %d x %d cells",
-          metres(sourceCellMetres),
-          metres(g.cellSizeMetres()),
-          method.words(),
+          "%s%s: %d x %d cells",
+          DemResampler.describe(sourceCellMetres, g.cellSizeMetres()),
           reprojected ? ", reprojected" : "",
           g.ncols(),
           g.nrows());
     }
+  }
 
-    private static String metres(double value) {
-      return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
+  /**
+   * The method {@link #resample} takes from {@code sourceCell} to {@code targetCell} metres in
+   * words, e.g. "DEM resampled from 2 m to 5 m cells by area average".
+   */
+  public static String describe(double sourceCell, double targetCell) {
+    Method method = targetCell > sourceCell ? Method.AREA_AVERAGE : Method.BILINEAR;
+    return "DEM resampled from "
+        + metres(sourceCell)
+        + " m to "
+        + metres(targetCell)
+        + " m cells by "
+        + method.words();
+  }
+
+  private static String metres(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
   private DemResampler() {}
