@@ -81,6 +81,14 @@ class DemResamplerTest {
         JGD_VI.toMetric(p, 0, 1);
         float v = out.raster().value(c, r);
         boolean onDem = dem.geometry().colOf(p[0]) >= 0 && dem.geometry().rowOf(p[1]) >= 0;
+        GridGeometry d = dem.geometry();
+        double edge =
+            Math.min(
+                Math.min(Math.abs(p[0] - d.originX()), Math.abs(p[0] - d.originX() - 300)),
+                Math.min(Math.abs(p[1] - d.originY()), Math.abs(p[1] - d.originY() - 240)));
+        if (edge < 1e-3) {
+          continue; // within a millimetre of the DEM's edge: either answer is right
+        }
         assertEquals(onDem, !Float.isNaN(v), "cell " + c + "," + r);
         if (onDem) {
           inside++;
