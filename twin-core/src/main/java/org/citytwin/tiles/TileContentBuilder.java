@@ -51,7 +51,14 @@ public final class TileContentBuilder {
 
   /** Adds a building; returns false (adding nothing) when it has no mesh. */
   public boolean add(CityObject object) {
-    Mesh mesh = tileMesh(object);
+    return add(object, tileMesh(object));
+  }
+
+  /**
+   * Adds {@code mesh} as the geometry of {@code object}'s feature (for a relief tile, a simplified
+   * mesh in place of its TIN); returns false (adding nothing) when the mesh is null.
+   */
+  public boolean add(CityObject object, Mesh mesh) {
     if (mesh == null) {
       return false;
     }

@@ -31,6 +31,8 @@ import org.citytwin.store.TwinStore;
  * each building is drawn by exactly one tile and a far view of a large city shows its landmarks
  * before any leaf loads. An inner node's geometric error is the size of the largest building it
  * leaves to its descendants (what drawing it alone misses), or its diagonal when it has no content.
+ * The relief tileset ({@link #relief}) differs: its inner nodes show resampled terrain that their
+ * children REPLACE, with the measured deviation as geometric error ({@link ReliefLevels}).
  */
 public final class TilesetBuilder {
   /**
@@ -90,6 +92,9 @@ public final class TilesetBuilder {
   private final TwinStore store;
   private final Options options;
   private final Set<CityObjectType> types;
+  // Relief: inner nodes show the TINs below them resampled (ReliefLevels), and children replace
+  // them; leaves show every TIN they hold, as nothing is kept above.
+  private final boolean coarseRelief;
 
   /** A builder of the buildings tileset ({@link TilesetLayout#TYPES}). */
   public TilesetBuilder(TwinStore store, Options options) {
@@ -101,6 +106,12 @@ public final class TilesetBuilder {
    * mesh (LOD2, else LOD1, else the highest), one feature per object.
    */
   public TilesetBuilder(TwinStore store, Options options, Set<CityObjectType> types) {
+    this(store, options, types, false);
+  }
+
+  private TilesetBuilder(
+      TwinStore store, Options options, Set<CityObjectType> types, boolean coarseRelief) {
+    this.coarseRelief = coarseRelief;
     this.store = Objects.requireNonNull(store, "store");
     this.options = Objects.requireNonNull(options, "options");
     this.types = Set.copyOf(types);
@@ -111,10 +122,12 @@ public final class TilesetBuilder {
 
   /**
    * The relief tileset: one leaf per relief object (a TIN sheet is already a tile-sized piece of
-   * terrain, typically a few thousand triangles), heights through {@code geoid}.
+   * terrain, typically a few thousand triangles), heights through {@code geoid}; each inner node
+   * shows the TINs below it resampled on a coarser grid, with the measured deviation from them as
+   * its geometric error, and its children replace it (see {@link ReliefLevels}).
    */
   public static TilesetBuilder relief(TwinStore store, GeoidModel geoid) {
-    return new TilesetBuilder(store, new Options(1, geoid, 0), RELIEF_TYPES);
+    return new TilesetBuilder(store, new Options(1, geoid, 0), RELIEF_TYPES, true);
   }
 
   public Set<CityObjectType> types() {
@@ -127,7 +140,12 @@ public final class TilesetBuilder {
 
   /** The quadtree of the store as it is now; empty when it holds no objects of the types. */
   public Optional<TilesetLayout> layout() throws StoreException {
-    return TilesetLayout.scan(store, types, options.maxPerLeaf(), options.coarsePerNode());
+    Optional<TilesetLayout> layout =
+        TilesetLayout.scan(store, types, options.maxPerLeaf(), options.coarsePerNode());
+    if (coarseRelief && layout.isPresent()) {
+      return Optional.of(ReliefLevels.withCoarseLevels(store, layout.get(), types));
+    }
+    return layout;
   }
 
   /** The tileset JSON; leaf content URIs are the tile names plus {@code .glb}, relative. */
@@ -152,7 +170,9 @@ public final class TilesetBuilder {
     TileRegion extent = TileRegion.of(layout.node(TileId.root()).content(), options.geoid());
     double rootError = root.get("geometricError").asDouble();
     tileset.put("geometricError", Math.max(diagonalError(extent), rootError));
-    root.put("refine", "ADD");
+    if (!root.has("refine")) {
+      root.put("refine", "ADD");
+    }
     tileset.set("root", root);
     return tileset;
   }
@@ -180,6 +200,10 @@ public final class TilesetBuilder {
         transform.add(value);
       }
       tile.putObject("content").put("uri", contentPrefix + id.name() + ".glb");
+      if (coarseRelief && !node.isLeaf()) {
+        // A coarse surface under its children's full TINs would fight them for the same pixels.
+        tile.put("refine", "REPLACE");
+      }
     }
     if (node.isLeaf()) {
       tile.put("geometricError", 0.0);
@@ -218,6 +242,9 @@ public final class TilesetBuilder {
     }
     TileRegion region = TileRegion.of(node.content(), options.geoid());
     TileContentBuilder builder = new TileContentBuilder(region.frame(), options.geoid());
+    if (!node.isLeaf() && coarseRelief) {
+      return ReliefLevels.content(store, layout, tile, types, builder);
+    }
     if (!node.isLeaf()) {
       List<Literal> ids = node.coarseIds().stream().map(Literal::of).toList();
       Filter filter = Filter.and(new Filter.TypeIn(types), new Filter.In("gml_id", ids));
@@ -230,7 +257,7 @@ public final class TilesetBuilder {
           });
       return builder.build();
     }
-    Set<String> keptAbove = layout.keptAbove(tile);
+    Set<String> keptAbove = coarseRelief ? Set.of() : layout.keptAbove(tile);
     LonLatBounds bounds = node.bounds();
     Filter filter =
         Filter.and(
@@ -313,8 +340,9 @@ public final class TilesetBuilder {
     TileContent content = content(layout, leaf);
     byte[] glb = GlbWriter.write(content);
     Files.write(directory.resolve(leaf.name() + ".glb"), glb);
-    return new ExportSummary(
-        1, content.features().size(), glb.length, content.degenerateTriangles());
+    // A coarse relief tile repeats the TINs its leaves show: count each object once, in its leaf.
+    int objects = coarseRelief && !layout.node(leaf).isLeaf() ? 0 : content.features().size();
+    return new ExportSummary(1, objects, glb.length, content.degenerateTriangles());
   }
 
   /** The leaf's summary, or the store or file failure that stopped it, as thrown. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exports the relief of the PLATEAU Yokosuka DEM sample (two TIN relief features, 1,066 triangles)
- * as its own tileset and checks it against the store: one leaf per relief object, every vertex
- * inside its tile's region, every triangle back on its stored triangle within 1 cm, and every GLB
- * clean under the Khronos glTF validator.
+ * as its own tileset and checks it against the store: one leaf per relief object, every leaf
+ * triangle back on its stored triangle within 1 cm, a coarse root that is lighter than its leaves
+ * and whose geometric error bounds its real deviation from the TINs, every vertex inside its tile's
+ * region, and every GLB clean under the Khronos glTF validator.
  */
 class ReliefTilesetTest {
   @TempDir static Path storeDirectory;
@@ -55,19 +57,29 @@ class ReliefTilesetTest {
     store.close();
   }
 
+  /** The tiles that show TINs in full: content and no children. */
+  static List<JsonNode> fullTiles() {
+    return exported.leaves().stream().filter(tile -> !tile.has("children")).toList();
+  }
+
+  /** The inner tiles that show a resampled surface. */
+  static List<JsonNode> coarseTiles() {
+    return exported.leaves().stream().filter(tile -> tile.has("children")).toList();
+  }
+
   @Test
   void everyReliefObjectHasALeafOfItsOwn() throws Exception {
     long reliefs = store.count(new Filter.TypeIn(Set.of(CityObjectType.RELIEF)));
     assertEquals(2, reliefs, "relief features in " + Fixtures.YOKOSUKA_DEM);
     Set<String> seen = new HashSet<>();
-    for (JsonNode leaf : exported.leaves()) {
+    for (JsonNode leaf : fullTiles()) {
       List<String> ids = exported.glb(leaf).strings("gml_id");
       assertEquals(1, ids.size(), leaf.at("/content/uri") + " holds " + ids);
       assertTrue(seen.add(ids.get(0)), ids.get(0) + " in two leaves");
       assertEquals(CityObjectType.RELIEF, store.get(ids.get(0)).orElseThrow().object().type());
     }
     assertEquals(reliefs, seen.size());
-    assertEquals(reliefs, summary.tiles());
+    assertEquals(reliefs + coarseTiles().size(), summary.tiles());
     assertEquals("1.1", exported.json().at("/asset/version").asText());
     assertTrue(
         exported.json().get("geometricError").asDouble() > 0, "a viewer must draw the tileset");
@@ -99,7 +111,7 @@ class ReliefTilesetTest {
     double worst = 0;
     int written = 0;
     int stored = 0;
-    for (JsonNode leaf : exported.leaves()) {
+    for (JsonNode leaf : fullTiles()) {
       GlbReader glb = exported.glb(leaf);
       double[] m = exported.transform(leaf);
       TileRegion region = ExportedTileset.region(leaf);
@@ -137,8 +149,141 @@ class ReliefTilesetTest {
       }
     }
     assertTrue(written > 1000, written + " triangles written");
+    // Coarse grid cells are tens of metres wide, so every degenerate triangle is a TIN's.
     assertEquals(stored, written + summary.degenerateTriangles());
     System.out.printf("relief tiles: %d triangles, worst corner %.5f m%n", written, worst);
+  }
+
+  /**
+   * The root shows both TINs resampled, with fewer triangles than its leaves together, children
+   * that replace it, and a geometric error above theirs. Its error must bound the real deviation: a
+   * lattice of points on every stored TIN triangle below it, looked up in the coarse GLB's
+   * triangles (read back like a viewer would), must lie within that error of the coarse surface,
+   * vertically, wherever the coarse surface reaches.
+   */
+  @Test
+  void coarseTilesAreLighterAndTheirErrorBoundsTheirDeviation() throws Exception {
+    List<JsonNode> coarse = coarseTiles();
+    assertFalse(coarse.isEmpty(), "a relief of two TINs needs a coarse root");
+    assertTrue(exported.json().get("root").has("content"), "the root shows coarse terrain");
+    for (JsonNode tile : coarse) {
+      assertEquals("REPLACE", tile.get("refine").asText(), "children replace coarse terrain");
+      double error = tile.get("geometricError").asDouble();
+      List<JsonNode> below = new ArrayList<>();
+      collectFull(tile, below);
+      int fullTriangles = 0;
+      List<String> ids = new ArrayList<>();
+      for (JsonNode leaf : below) {
+        fullTriangles += exported.glb(leaf).indices().length / 3;
+        ids.addAll(exported.glb(leaf).strings("gml_id"));
+      }
+      CoarseTriangles triangles = coarseTriangles(tile);
+      int count = triangles.lonLatHeight().length / 9;
+      assertTrue(count > 0 && count < fullTriangles, count + " vs " + fullTriangles);
+      double worst = 0;
+      int covered = 0;
+      int samples = 0;
+      int steps = 12;
+      for (String id : ids) {
+        Mesh mesh = TileContentBuilder.tileMesh(store.get(id).orElseThrow().object());
+        double[] tin = mesh.positions();
+        int[] corners = mesh.indices();
+        for (int t = 0; t < corners.length; t += 3) {
+          int a = corners[t] * 3;
+          int b = corners[t + 1] * 3;
+          int c = corners[t + 2] * 3;
+          // A lattice of points on each stored triangle, corners and edges included.
+          for (int i = 0; i <= steps; i++) {
+            for (int j = 0; i + j <= steps; j++) {
+              double wa = (double) i / steps;
+              double wb = (double) j / steps;
+              double wc = 1 - wa - wb;
+              double lon = wa * tin[a] + wb * tin[b] + wc * tin[c];
+              double lat = wa * tin[a + 1] + wb * tin[b + 1] + wc * tin[c + 1];
+              double height = wa * tin[a + 2] + wb * tin[b + 2] + wc * tin[c + 2];
+              samples++;
+              double coarseHeight = triangles.heightAt(lon, lat);
+              if (!Double.isNaN(coarseHeight)) {
+                covered++;
+                worst = Math.max(worst, Math.abs(coarseHeight - height));
+              }
+            }
+          }
+        }
+      }
+      assertTrue(covered > samples / 4, covered + " of " + samples + " TIN points covered");
+      // 2 cm: float positions and the geoid there and back.
+      assertTrue(worst <= error + 0.02, "deviation " + worst + " m above error " + error);
+      assertTrue(worst > 0.1, "a real TIN is not flat: deviation " + worst);
+      System.out.printf(
+          "relief coarse %s: %d triangles (leaves %d), geometric error %.2f m, vertical deviation"
+              + " at %d covered of %d TIN points %.3f m%n",
+          tile.at("/content/uri").asText(), count, fullTriangles, error, covered, samples, worst);
+    }
+    assertParentErrorsExceedChildren(exported.json().get("root"));
+  }
+
+  private static void assertParentErrorsExceedChildren(JsonNode tile) {
+    for (JsonNode child : tile.path("children")) {
+      assertTrue(
+          tile.get("geometricError").asDouble() > child.get("geometricError").asDouble(),
+          "parent error "
+              + tile.get("geometricError")
+              + " vs child "
+              + child.get("geometricError"));
+      assertParentErrorsExceedChildren(child);
+    }
+  }
+
+  private static void collectFull(JsonNode tile, List<JsonNode> out) {
+    if (!tile.has("children")) {
+      out.add(tile);
+    }
+    tile.path("children").forEach(child -> collectFull(child, out));
+  }
+
+  /** A coarse tile's triangles as lon, lat, orthometric height corners, each inside the region. */
+  private static CoarseTriangles coarseTriangles(JsonNode tile) throws Exception {
+    GlbReader glb = exported.glb(tile);
+    double[] m = exported.transform(tile);
+    TileRegion region = ExportedTileset.region(tile);
+    double[] positions = glb.corners(glb.positions(), 3);
+    double[] corners = new double[positions.length];
+    double[] point = new double[3];
+    for (int v = 0; v < positions.length; v += 3) {
+      ExportedTileset.toGeodetic(positions, v, m, point);
+      assertTrue(
+          region.contains(point[0], point[1], point[2]),
+          "coarse vertex " + v / 3 + " of " + tile.at("/content/uri") + " outside its region");
+      corners[v] = point[0];
+      corners[v + 1] = point[1];
+      corners[v + 2] = point[2] - geoid.undulationMetres(point[0], point[1]);
+    }
+    return new CoarseTriangles(corners);
+  }
+
+  /** Coarse triangles, 9 values each: lon, lat, orthometric height per corner. */
+  private record CoarseTriangles(double[] lonLatHeight) {
+    /** The height of the first triangle containing lon/lat, NaN when none does. */
+    double heightAt(double lon, double lat) {
+      double[] c = lonLatHeight;
+      for (int t = 0; t < c.length; t += 9) {
+        double det =
+            (c[t + 4] - c[t + 7]) * (c[t] - c[t + 6])
+                + (c[t + 6] - c[t + 3]) * (c[t + 1] - c[t + 7]);
+        double a =
+            ((c[t + 4] - c[t + 7]) * (lon - c[t + 6]) + (c[t + 6] - c[t + 3]) * (lat - c[t + 7]))
+                / det;
+        double b =
+            ((c[t + 7] - c[t + 1]) * (lon - c[t + 6]) + (c[t] - c[t + 6]) * (lat - c[t + 7])) / det;
+        double g = 1 - a - b;
+        double slack = 1e-6;
+        if (a >= -slack && b >= -slack && g >= -slack) {
+          return a * c[t + 2] + b * c[t + 5] + g * c[t + 8];
+        }
+      }
+      return Double.NaN;
+    }
   }
 
   @Test

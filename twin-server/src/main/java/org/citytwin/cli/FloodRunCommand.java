@@ -65,9 +65,10 @@ final class FloodRunCommand implements Callable<Integer> {
 
   @Option(
       names = "--cell-size",
-      defaultValue = "5",
-      description = "Cell size in metres with --from-store (default ${DEFAULT-VALUE}).")
-  double cellSize;
+      description =
+          "Cell size in metres, 1 to 20 (default 5 with --from-store; with --dem the DEM's own"
+              + " cells, else the DEM is resampled to this size).")
+  Double cellSize;
 
   @Option(
       names = "--bbox",
@@ -88,8 +89,9 @@ final class FloodRunCommand implements Callable<Integer> {
       paramLabel = "EPSG",
       description =
           "EPSG code of the grid's CRS: with --from-store the frame to build in (default: the"
-              + " JGD2011 plane rectangular zone in Japan, else UTM); with an .asc DEM, the code"
-              + " written into GeoTIFF outputs.")
+              + " JGD2011 plane rectangular zone in Japan, else UTM); with an .asc DEM, the DEM's"
+              + " CRS (written into GeoTIFF outputs); with a GeoTIFF DEM naming another CRS, the"
+              + " CRS to reproject it into.")
   Integer crs;
 
   @Option(
@@ -299,10 +301,11 @@ final class FloodRunCommand implements Callable<Integer> {
     if ((dem == null) == (fromStore == null)) {
       throw new IllegalArgumentException("give exactly one of --dem FILE and --from-store DIR");
     }
-    if (dem != null) {
-      return FloodTerrain.fromDem(dem, crs);
-    }
-    FloodTerrain t = FloodTerrain.fromStore(fromStore, cellSize, bbox, obstacles, crs);
+    FloodTerrain t =
+        dem != null
+            ? FloodTerrain.fromDem(dem, crs, cellSize)
+            : FloodTerrain.fromStore(
+                fromStore, cellSize != null ? cellSize : 5, bbox, obstacles, crs);
     System.err.println(t.summary());
     return t;
   }

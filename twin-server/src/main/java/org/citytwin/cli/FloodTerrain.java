@@ -12,8 +12,10 @@ import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CellMask;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.CityTerrainBuilder;
+import org.citytwin.terrain.DemResampler;
 import org.citytwin.terrain.GeoRaster;
 import org.citytwin.terrain.GridFormatException;
+import org.citytwin.terrain.GridGeometry;
 import org.citytwin.terrain.Obstacles;
 import org.citytwin.terrain.TerrainGrid;
 
@@ -31,11 +33,39 @@ record FloodTerrain(
     LocalMetricFrame frame,
     String summary) {
 
-  static FloodTerrain fromDem(Path dem, Integer crs) throws IOException, GridFormatException {
+  /**
+   * The terrain of a DEM file: as it is, or resampled ({@link DemResampler}) to {@code cellSize}
+   * metres on the run's lattice when that is given, and reprojected into {@code crs} when the file
+   * is a GeoTIFF naming another CRS (an ASCII grid names none: {@code crs} is then its own).
+   */
+  static FloodTerrain fromDem(Path dem, Integer crs, Double cellSize)
+      throws IOException, GridFormatException, CoordinateConversionException {
     GeoRaster raster = GridFiles.read(dem);
-    int epsg = crs != null ? crs : raster.epsgCode();
-    TerrainGrid grid = TerrainGrid.of(raster.raster());
-    return new FloodTerrain(grid, CellMask.none(grid.geometry()), List.of(), epsg, null, dem + "");
+    int demEpsg = raster.epsgCode() > 0 ? raster.epsgCode() : crs != null ? crs : -1;
+    int runEpsg = crs != null ? crs : demEpsg;
+    if (cellSize == null && runEpsg == demEpsg) {
+      TerrainGrid grid = TerrainGrid.of(raster.raster());
+      return new FloodTerrain(
+          grid, CellMask.none(grid.geometry()), List.of(), runEpsg, null, dem + ": used as is");
+    }
+    double cell = cellSize != null ? cellSize : raster.raster().geometry().cellSizeMetres();
+    if (!(cell >= 1 && cell <= 20)) {
+      throw new IllegalArgumentException("--cell-size must be 1 to 20 metres, was " + cell);
+    }
+    LocalMetricFrame demFrame = demEpsg > 0 ? LocalMetricFrame.ofEpsg(demEpsg) : null;
+    LocalMetricFrame runFrame = runEpsg > 0 ? LocalMetricFrame.ofEpsg(runEpsg) : null;
+    GridGeometry target =
+        DemResampler.runGrid(raster.raster().geometry(), demFrame, runFrame, cell);
+    DemResampler.Resampled resampled =
+        DemResampler.resample(raster.raster(), demFrame, target, runFrame);
+    TerrainGrid grid = TerrainGrid.of(resampled.raster());
+    String summary =
+        dem
+            + ": "
+            + resampled.describe()
+            + (resampled.reprojected() ? " from EPSG:" + demEpsg + " to EPSG:" + runEpsg : "");
+    return new FloodTerrain(
+        grid, CellMask.none(grid.geometry()), List.of(), runEpsg, null, summary);
   }
 
   static FloodTerrain fromStore(

@@ -64,6 +64,7 @@ public final class ScenarioChecks {
     double cells =
         spec.dem() != null
             ? spec.dem().geometry().cellCount()
+                * Math.pow(spec.dem().geometry().cellSizeMetres() / spec.cellSizeMetres(), 2)
             : width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
     if (cells > MAX_CELLS) {
       throw HttpProblem.badParameter(

@@ -81,17 +81,18 @@ public final class ScenarioRequest {
     }
     UploadedGrid dem = upload(root.get("dem"), "dem", uploads);
     if (dem != null) {
-      for (String field : List.of("bbox", "cellSize")) {
-        if (root.has(field)) {
-          throw HttpProblem.badParameter(
-              field, field + " cannot be given with dem: a run on a DEM covers its grid and cells");
-        }
+      if (root.has("bbox")) {
+        throw HttpProblem.badParameter(
+            "bbox", "bbox cannot be given with dem: a run on a DEM covers its grid");
       }
     }
     return new ScenarioSpec(
         bbox(root.get("bbox")),
         dem,
-        dem != null ? dem.geometry().cellSizeMetres() : number(root, "cellSize", 5, 1, 20),
+        // On a DEM: its own cells, or cellSize when given (the DEM is then resampled to it).
+        dem != null && !root.has("cellSize")
+            ? dem.geometry().cellSizeMetres()
+            : number(root, "cellSize", 5, 1, 20),
         obstacles(root.get("obstacles")),
         duration,
         output,

@@ -9,7 +9,10 @@ import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.CityTerrainBuilder;
+import org.citytwin.terrain.DemResampler;
+import org.citytwin.terrain.GridGeometry;
 import org.citytwin.terrain.Obstacles;
+import org.citytwin.terrain.Raster;
 import org.citytwin.terrain.TerrainGrid;
 
 /**
@@ -54,8 +57,26 @@ public record ScenarioSpec(
    */
   public CityTerrain terrain(TwinStore store) throws StoreException, CoordinateConversionException {
     return dem != null
-        ? CityTerrainBuilder.onDem(store, TerrainGrid.of(dem.raster()), dem.frame(), obstacles)
+        ? CityTerrainBuilder.onDem(store, TerrainGrid.of(demRaster()), dem.frame(), obstacles)
         : CityTerrainBuilder.build(store, terrainOptions());
+  }
+
+  /** The DEM on the run's cells: as uploaded, or resampled to {@code cellSize} on its lattice. */
+  private Raster demRaster() throws CoordinateConversionException {
+    if (demResampling() == null) {
+      return dem.raster();
+    }
+    GridGeometry grid =
+        DemResampler.runGrid(dem.geometry(), dem.frame(), dem.frame(), cellSizeMetres);
+    return DemResampler.resample(dem.raster(), dem.frame(), grid, dem.frame()).raster();
+  }
+
+  /** How the DEM reaches the run's cells, for its status; null without a DEM or resampling. */
+  public String demResampling() {
+    if (dem == null || dem.geometry().cellSizeMetres() == cellSizeMetres) {
+      return null;
+    }
+    return DemResampler.describe(dem.geometry().cellSizeMetres(), cellSizeMetres);
   }
 
   /** How the terrain of a run on the city is built. */

@@ -83,6 +83,65 @@ class FloodCommandTest {
     assertEquals(g, EsriAsciiGrid.read(outDir.resolve("max_depth.asc")).geometry());
   }
 
+  /**
+   * A 2 m DEM on a 5 m run: the terrain is the DEM's area average on the 5 m lattice, the run says
+   * so on stderr, completes with its volume balanced, and writes its grids on the 5 m cells.
+   */
+  @Test
+  void aTwoMetreDemRunsOnFiveMetreCells() throws Exception {
+    GridGeometry fine = GridGeometry.of(1001, 5003, 2, 60, 40); // 120 m x 80 m
+    float[] z = new float[fine.cellCount()];
+    for (int r = 0; r < fine.nrows(); r++) {
+      for (int c = 0; c < fine.ncols(); c++) {
+        // A gentle valley along x = 60 m, so the water gathers in the middle.
+        z[r * fine.ncols() + c] = (float) (10 + 0.02 * Math.abs(fine.centreX(c) - 1061));
+      }
+    }
+    z[0] = Float.NaN; // a NODATA corner cell: its 5 m cell averages the other sources
+    Path dem = work.resolve("dem2m.asc");
+    EsriAsciiGrid.write(Raster.of(fine, z), dem);
+    Path rain = Files.writeString(work.resolve("rain.csv"), "time_s,value\n0,60\n300,0\n");
+    Path outDir = work.resolve("resampled");
+
+    int code =
+        console.run(
+            "flood",
+            "run",
+            "--dem",
+            dem.toString(),
+            "--cell-size",
+            "5",
+            "--crs",
+            "6674",
+            "--rain",
+            rain.toString(),
+            "--duration",
+            "600",
+            "--output-interval",
+            "0",
+            "--threads",
+            "2",
+            "--out",
+            outDir.toString());
+
+    assertEquals(0, code, console.err());
+    assertTrue(
+        console
+            .err()
+            .contains("DEM resampled from 2 m to 5 m cells by area average: 25 x 17 cells"),
+        console.err());
+    // The 5 m lattice around 1001..1121 x 5003..5083: 1000..1125 x 5000..5085.
+    Raster maxDepth = EsriAsciiGrid.read(outDir.resolve("max_depth.asc"));
+    assertEquals(GridGeometry.of(1000, 5000, 5, 25, 17), maxDepth.geometry());
+    String balance = Files.readString(outDir.resolve("mass_balance.txt"));
+    for (String line : balance.split("\n")) {
+      if (line.startsWith("relative_error ")) {
+        assertTrue(Math.abs(Double.parseDouble(line.split(" ")[1])) < 1e-6, balance);
+      }
+    }
+    assertTrue(balance.contains("rain_m3"), balance);
+  }
+
   @Test
   void zoneRainLevelZonesAndStageLinesEnterTheBalance() throws Exception {
     GridGeometry g = GridGeometry.of(1000, 5000, 5, 20, 10);

@@ -115,7 +115,7 @@ class TwinCommandTest {
     assertEquals(0, run("import", "--quiet", "--store", store.toString(), dem.toString()));
     assertEquals(
         0, run("export-tiles", "--store", store.toString(), "--out", tiles.toString(), "--relief"));
-    assertTrue(out().contains("wrote 2 tiles with 2 relief objects"), out());
+    assertTrue(out().contains("wrote 3 tiles with 2 relief objects"), out());
     assertTrue(Files.isRegularFile(tiles.resolve("tileset.json")));
   }
 

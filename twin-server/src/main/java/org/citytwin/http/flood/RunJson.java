@@ -49,6 +49,9 @@ final class RunJson {
       n.put("blockedCells", t.blocked().count());
       n.put("buildings", t.buildings().size());
       n.put("summary", t.summary());
+      if (job.spec().demResampling() != null) {
+        n.put("demResampling", job.spec().demResampling());
+      }
       n.put("reused", job.terrainReused());
       lonLatBox(t).ifPresent(box -> n.set("bbox", box));
     }

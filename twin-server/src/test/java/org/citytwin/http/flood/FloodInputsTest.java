@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -453,15 +452,46 @@ class FloodInputsTest {
   }
 
   @Test
-  void aDemRunTakesNeitherBboxNorCellSize() throws Exception {
+  void aDemRunTakesNoBbox() throws Exception {
     GridGeometry g = away(10, 10);
     String dem = uploadAscii(g, new float[g.cellCount()]);
-    for (String field : List.of("cellSize", "bbox")) {
-      String value = field.equals("cellSize") ? "5" : "[135.4, 34.6, 135.5, 34.7]";
-      HttpResponse<String> r = post("{\"dem\": \"" + dem + "\", \"" + field + "\": " + value + "}");
-      assertEquals(400, r.statusCode(), r.body());
-      assertEquals(field, JSON.readTree(r.body()).get("parameter").asText(), r.body());
+    HttpResponse<String> r =
+        post("{\"dem\": \"" + dem + "\", \"bbox\": [135.4, 34.6, 135.5, 34.7]}");
+    assertEquals(400, r.statusCode(), r.body());
+    assertEquals("bbox", JSON.readTree(r.body()).get("parameter").asText(), r.body());
+    assertEquals(204, delete("/flood/dems/" + dem).statusCode());
+  }
+
+  /**
+   * A 2 m DEM on a 5 m run: the run completes on 5 m cells covering the DEM (20 x 16 of them), says
+   * in its status how the DEM was resampled, and its rain volume is that of those cells.
+   */
+  @Test
+  void aTwoMetreDemRunsOnFiveMetreCells() throws Exception {
+    GridGeometry fine = GridGeometry.of(centreX, centreY - 3000, 2, 50, 40); // 100 m x 80 m
+    float[] z = new float[fine.cellCount()];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = 3 + 0.01f * (i % 50); // rises eastwards, 1 cm per 2 m cell
     }
+    String dem = uploadAscii(fine, z);
+    String run =
+        run(
+            "{\"dem\": \""
+                + dem
+                + "\", \"cellSize\": 5, \"duration\": 600, \"outputInterval\": 0,"
+                + " \"rain\": [[0, 72], [600, 72]]}");
+    JsonNode terrain = json(run).get("terrain");
+    assertEquals(5, terrain.get("cellSize").asDouble(), terrain.toString());
+    assertEquals(20, terrain.get("ncols").asInt(), terrain.toString());
+    assertEquals(16, terrain.get("nrows").asInt(), terrain.toString());
+    assertEquals(
+        "DEM resampled from 2 m to 5 m cells by area average",
+        terrain.path("demResampling").asText(),
+        terrain.toString());
+    JsonNode balance = json(run + "/mass-balance");
+    // 72 mm/h for 600 s: 12 mm on 320 cells of 25 m².
+    assertEquals(0.012 * 320 * 25, balance.get("rainCubicMetres").asDouble(), 1e-3);
+    assertTrue(Math.abs(balance.get("relativeError").asDouble()) < 1e-6, balance.toString());
     assertEquals(204, delete("/flood/dems/" + dem).statusCode());
   }
 }

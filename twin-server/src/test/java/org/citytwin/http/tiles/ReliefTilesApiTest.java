@@ -65,7 +65,7 @@ class ReliefTilesApiTest {
     JsonNode json = new ObjectMapper().readTree(tileset.body());
     assertEquals("1.1", json.at("/asset/version").asText());
     List<String> uris = contentUris(json.get("root"), new ArrayList<>());
-    assertEquals(2, uris.size(), "one leaf per relief object: " + uris);
+    assertEquals(3, uris.size(), "one leaf per relief object and a coarse root: " + uris);
     String prefix = "../v" + twin.store().version() + "/relief/t";
     for (String uri : uris) {
       assertTrue(uri.startsWith(prefix), uri);
