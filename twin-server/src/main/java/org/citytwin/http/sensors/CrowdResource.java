@@ -3,6 +3,7 @@ package org.citytwin.http.sensors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -49,15 +50,14 @@ final class CrowdResource {
         features.add(feature(state, base));
       }
     }
-    ctx.contentType("application/geo+json").result(body.toString());
+    sendGeoJson(ctx, body);
   }
 
   void get(Context ctx) throws StoreException {
     RequestParameters.of(ctx, Set.of());
     CrowdState state =
         service.crowdState(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx.pathParam("id")));
-    ctx.contentType("application/geo+json")
-        .result(feature(state, Links.origin(ctx) + SensorsApi.ROOT).toString());
+    sendGeoJson(ctx, feature(state, Links.origin(ctx) + SensorsApi.ROOT));
   }
 
   void forecast(Context ctx) throws StoreException {
@@ -225,5 +225,14 @@ final class CrowdResource {
     } else {
       node.putNull(name);
     }
+  }
+
+  /**
+   * As UTF-8 bytes: for a String body Jetty picks the charset of the content type, ISO-8859-1 for
+   * {@code application/geo+json}, which turned non-Latin area names into '?'.
+   */
+  private static void sendGeoJson(Context ctx, ObjectNode body) {
+    ctx.contentType("application/geo+json")
+        .result(body.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -325,7 +325,7 @@ class CrowdAreasApiTest {
         put(
                 "/Things/quiet-square",
                 """
-            {"name":"quiet square","location":{"type":"Polygon","coordinates":
+            {"name":"静かな広場","location":{"type":"Polygon","coordinates":
               [[[135.4520,34.6200],[135.4525,34.6200],[135.4525,34.6204],[135.4520,34.6204],[135.4520,34.6200]]]}}""")
             .statusCode());
     HttpResponse<String> ds =
@@ -343,6 +343,10 @@ class CrowdAreasApiTest {
     assertEquals(0, forecast.get("samples").asInt());
     assertTrue(forecast.get("detail").asText().contains("no history"), forecast.toString());
     JsonNode p = getJson("/CrowdAreas/quiet-square").get("properties");
+    // Non-Latin names arrive intact (the GeoJSON is sent as UTF-8 bytes).
+    assertEquals("静かな広場", p.get("name").asText());
+    assertEquals(
+        "静かな広場", feature(getJson("/CrowdAreas"), "quiet-square").at("/properties/name").asText());
     assertTrue(p.get("persons").isNull());
     assertTrue(p.get("personsPerSquareMetre").isNull());
     assertTrue(p.get("congestion").isNull());
