@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,10 @@ final class ProblemResponses {
       Context ctx, int status, String title, String parameter, String detail) {
     ctx.status(status)
         .contentType(CONTENT_TYPE)
-        .result(body(status, title, parameter, detail, ctx.path()));
+        // Bytes, not a String: Jetty would encode a String in ISO-8859-1 for this content type,
+        // and details quote the client's input, which may be Japanese.
+        .result(
+            body(status, title, parameter, detail, ctx.path()).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The problem document; {@code parameter} and {@code instance} are left out when null. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import org.citytwin.crs.CoordinateConversionException;
@@ -112,7 +113,10 @@ public final class FloodApi implements AutoCloseable {
     FloodRun run = run(ctx);
     RunOutputs outputs = run.outputs();
     ctx.contentType(GEOJSON)
-        .result(BuildingFeatures.page(outputs, params, ROOT + "/" + run.id()).toString());
+        .result(
+            BuildingFeatures.page(outputs, params, ROOT + "/" + run.id())
+                .toString()
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   private void gauges(Context ctx) {

@@ -24,7 +24,8 @@ final class OpenApiDocument {
   static void serve(Context ctx) {
     requireJson(RequestParameters.of(ctx, PARAMETERS));
     String document = TEMPLATE.replace("${server}", Links.origin(ctx) + FeaturesApi.ROOT);
-    ctx.contentType("application/vnd.oai.openapi+json;version=3.0").result(document);
+    ctx.contentType("application/vnd.oai.openapi+json;version=3.0")
+        .result(document.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Refuses {@code f} other than json, for resources offered only as JSON. */

@@ -125,6 +125,12 @@ class BadInputTest {
   }
 
   @Test
+  void problemsNameNonLatinInputIntact() throws Exception {
+    JsonNode problem = problem(twin.get(ITEMS + "?sortby=" + LiveTwin.encode("存在しない")), 400);
+    assertTrue(problem.get("detail").asText().contains("存在しない"), problem.toString());
+  }
+
+  @Test
   void parameterOver64KiBIs413() throws Exception {
     String huge = "height > 1 OR ".repeat(5_000) + "height > 2";
     assertTrue(huge.length() > 65_536);
