@@ -10,7 +10,6 @@ import org.citytwin.model.CityObject;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.model.Envelope3D;
 import org.citytwin.model.Mesh;
-import org.citytwin.query.Filter;
 import org.citytwin.query.Query;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
@@ -116,15 +115,9 @@ final class ReliefLevels {
   private static Below below(
       TwinStore store, TilesetLayout layout, TileId tile, Set<CityObjectType> types)
       throws StoreException {
-    LonLatBounds bounds = layout.node(tile).bounds();
     List<CityObject> objects = new ArrayList<>();
-    Filter filter =
-        Filter.and(
-            new Filter.TypeIn(types),
-            new Filter.BboxIntersects(
-                bounds.minLon(), bounds.minLat(), bounds.maxLon(), bounds.maxLat()));
     store.query(
-        Query.of(filter).withGeometry(true),
+        Query.of(TilesetBuilder.touching(types, layout.node(tile).bounds())).withGeometry(true),
         stored -> {
           CityObject object = stored.object();
           if (object.shape() == null) {

@@ -258,14 +258,8 @@ public final class TilesetBuilder {
       return builder.build();
     }
     Set<String> keptAbove = coarseRelief ? Set.of() : layout.keptAbove(tile);
-    LonLatBounds bounds = node.bounds();
-    Filter filter =
-        Filter.and(
-            new Filter.TypeIn(types),
-            new Filter.BboxIntersects(
-                bounds.minLon(), bounds.minLat(), bounds.maxLon(), bounds.maxLat()));
     store.query(
-        Query.of(filter).withGeometry(true),
+        Query.of(touching(types, node.bounds())).withGeometry(true),
         stored -> {
           if (stored.object().shape() != null && !keptAbove.contains(stored.object().gmlId())) {
             TileAnchor anchor = TileAnchor.of(stored.object());
@@ -372,5 +366,13 @@ public final class TilesetBuilder {
     Thread thread = new Thread(task, "tileset-export");
     thread.setDaemon(true);
     return thread;
+  }
+
+  /** Objects of {@code types} whose box touches {@code bounds}: what a tile is built from. */
+  static Filter touching(Set<CityObjectType> types, LonLatBounds bounds) {
+    return Filter.and(
+        new Filter.TypeIn(types),
+        new Filter.BboxIntersects(
+            bounds.minLon(), bounds.minLat(), bounds.maxLon(), bounds.maxLat()));
   }
 }

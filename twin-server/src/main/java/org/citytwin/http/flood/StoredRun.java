@@ -88,16 +88,7 @@ final class StoredRun implements FloodRun {
 
   @Override
   public synchronized RunOutputs outputs() {
-    if (!KeptRuns.hasResults(status)) {
-      String error = status.path("error").asText("");
-      throw HttpProblem.conflict(
-          "run "
-              + id
-              + " is "
-              + state
-              + (error.isEmpty() ? "" : ": " + error)
-              + "; it has no results");
-    }
+    requireResults();
     RunOutputs o = outputs.get();
     if (o == null) {
       try {
