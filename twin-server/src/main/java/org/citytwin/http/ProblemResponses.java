@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.nio.charset.StandardCharsets;
+import org.citytwin.scenario.ScenarioRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,14 @@ final class ProblemResponses {
 
   static void install(JavalinConfig config) {
     config.routes.exception(HttpProblem.class, (problem, ctx) -> write(ctx, problem));
+    config.routes.exception(
+        ScenarioRejected.class,
+        (refused, ctx) ->
+            write(
+                ctx,
+                refused.field() == null
+                    ? HttpProblem.badRequest(refused.detail())
+                    : HttpProblem.badParameter(refused.field(), refused.detail())));
     config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> write(ctx, e.getStatus(), statusTitle(e.getStatus()), null, e.getMessage()));

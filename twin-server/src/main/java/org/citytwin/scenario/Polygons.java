@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.crs.LocalMetricFrame;
-import org.citytwin.http.HttpProblem;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -29,7 +28,7 @@ final class Polygons {
    */
   static double[][] ring(JsonNode n, String field) {
     if (n == null || !n.isArray() || n.size() < 3 || n.size() > MAX_VERTICES) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field,
           field
               + " must be an array of 3 to "
@@ -45,12 +44,12 @@ final class Polygons {
       ring[ring.length - 1] = ring[0];
     }
     if (ring.length < 4) {
-      throw HttpProblem.badParameter(field, field + " needs three distinct positions");
+      throw ScenarioRejected.field(field, field + " needs three distinct positions");
     }
     Polygon p = polygon(ring);
     TopologyValidationError error = new IsValidOp(p).getValidationError();
     if (error != null) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field,
           String.format(
               java.util.Locale.ROOT,
@@ -61,7 +60,7 @@ final class Polygons {
               error.getCoordinate().y));
     }
     if (p.getArea() == 0) {
-      throw HttpProblem.badParameter(field, field + " encloses no area");
+      throw ScenarioRejected.field(field, field + " encloses no area");
     }
     return ring;
   }

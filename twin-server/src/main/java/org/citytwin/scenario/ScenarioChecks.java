@@ -1,7 +1,6 @@
 package org.citytwin.scenario;
 
 import java.util.EnumSet;
-import org.citytwin.http.HttpProblem;
 import org.citytwin.model.CityObjectType;
 import org.citytwin.model.Envelope3D;
 import org.citytwin.query.Filter;
@@ -25,7 +24,7 @@ public final class ScenarioChecks {
    * The checks of a scenario before it runs, the same for a server run and a scenario file: the
    * grid's size, every position inside the simulated area, every polygon holding a cell.
    *
-   * @throws HttpProblem 400 naming the field
+   * @throws ScenarioRejected naming the field
    */
   public static void check(ScenarioSpec spec, TwinStore store) throws StoreException {
     Filter.BboxIntersects area = area(spec, store);
@@ -46,7 +45,7 @@ public final class ScenarioChecks {
         store
             .extent(new Filter.TypeIn(EnumSet.of(CityObjectType.BUILDING, CityObjectType.RELIEF)))
             .orElseThrow(
-                () -> HttpProblem.badRequest("the store holds no buildings or relief to flood"));
+                () -> ScenarioRejected.whole("the store holds no buildings or relief to flood"));
     return new Filter.BboxIntersects(e.minLon(), e.minLat(), e.maxLon(), e.maxLat());
   }
 
@@ -67,7 +66,7 @@ public final class ScenarioChecks {
                 * Math.pow(spec.dem().geometry().cellSizeMetres() / spec.cellSizeMetres(), 2)
             : width * height / (spec.cellSizeMetres() * spec.cellSizeMetres());
     if (cells > MAX_CELLS) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           spec.area() != null ? "bbox" : "cellSize",
           String.format(
               java.util.Locale.ROOT,
@@ -84,7 +83,7 @@ public final class ScenarioChecks {
             ? Math.ceil(spec.durationSeconds() / spec.outputIntervalSeconds())
             : 0;
     if (cells * snapshots > MAX_SNAPSHOT_VALUES) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           "outputInterval",
           String.format(
               java.util.Locale.ROOT,
@@ -128,7 +127,7 @@ public final class ScenarioChecks {
 
   private static void inside(Filter.BboxIntersects a, double[] p, String field) {
     if (p[0] < a.minLon() || p[0] > a.maxLon() || p[1] < a.minLat() || p[1] > a.maxLat()) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field,
           String.format(
               java.util.Locale.ROOT,

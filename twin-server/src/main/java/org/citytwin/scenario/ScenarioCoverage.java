@@ -3,7 +3,6 @@ package org.citytwin.scenario;
 import java.util.List;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.crs.LocalMetricFrame;
-import org.citytwin.http.HttpProblem;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CellMask;
@@ -23,7 +22,7 @@ final class ScenarioCoverage {
   private ScenarioCoverage() {}
 
   /**
-   * @throws HttpProblem 400 naming the field
+   * @throws ScenarioRejected naming the field
    */
   static void check(ScenarioSpec spec, TwinStore store) throws StoreException {
     LocalMetricFrame frame;
@@ -33,7 +32,7 @@ final class ScenarioCoverage {
               ? spec.dem().frame()
               : new CityTerrainBuilder(store, spec.terrainOptions()).frame();
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.badParameter("bbox", e.getMessage());
+      throw ScenarioRejected.field("bbox", e.getMessage());
     }
     GridGeometry dem = spec.dem() != null ? spec.dem().geometry() : null;
     try {
@@ -48,7 +47,7 @@ final class ScenarioCoverage {
         onTheDem(spec, frame, dem);
       }
     } catch (CoordinateConversionException e) {
-      throw HttpProblem.badRequest("a position cannot be placed on the grid: " + e.getMessage());
+      throw ScenarioRejected.whole("a position cannot be placed on the grid: " + e.getMessage());
     }
   }
 
@@ -61,7 +60,7 @@ final class ScenarioCoverage {
             ? dem
             : CityTerrainBuilder.lattice(polygon.getEnvelopeInternal(), spec.cellSizeMetres());
     if (CellMask.within(cells, List.of(polygon)).count() == 0) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           at + ".polygon",
           String.format(
               java.util.Locale.ROOT,
@@ -96,7 +95,7 @@ final class ScenarioCoverage {
     double[] xyz = {lonLat[0], lonLat[1], 0};
     frame.toMetric(xyz, 0, 1);
     if (dem.colOf(xyz[0]) < 0 || dem.rowOf(xyz[1]) < 0) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           at,
           String.format(
               java.util.Locale.ROOT,

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.FloodScenario;
-import org.citytwin.http.HttpProblem;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
@@ -42,8 +41,8 @@ public final class ScenarioFile {
     }
     try {
       return new ScenarioFile(file, ScenarioRequest.parse(text, null));
-    } catch (HttpProblem p) {
-      throw new InvalidScenarioException(file, p.parameter(), p.detail());
+    } catch (ScenarioRejected p) {
+      throw new InvalidScenarioException(file, p.field(), p.detail());
     }
   }
 
@@ -63,8 +62,8 @@ public final class ScenarioFile {
       ScenarioChecks.check(spec, store);
       CityTerrain city = spec.terrain(store);
       return new Prepared(city, CityScenario.of(spec, city, threads));
-    } catch (HttpProblem p) {
-      throw new InvalidScenarioException(file, p.parameter(), p.detail());
+    } catch (ScenarioRejected p) {
+      throw new InvalidScenarioException(file, p.field(), p.detail());
     } catch (IllegalArgumentException e) {
       throw new InvalidScenarioException(file, null, e.getMessage());
     }

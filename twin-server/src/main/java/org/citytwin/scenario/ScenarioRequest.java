@@ -11,14 +11,14 @@ import java.util.Set;
 import java.util.function.Function;
 import org.citytwin.flood.Edge;
 import org.citytwin.flood.TimeSeries;
-import org.citytwin.http.HttpProblem;
 import org.citytwin.query.Filter;
 import org.citytwin.terrain.Obstacles;
 
 /**
- * Reads and validates a scenario document. Every refusal is an {@link HttpProblem} naming the JSON
- * field (as a path such as {@code inflows[0].hydrograph}) and what is accepted, so a client can fix
- * its request. Positions are CRS84 {@code [lon, lat]}; series are {@code [[time_s, value], ...]}.
+ * Reads and validates a scenario document. Every refusal is a {@link ScenarioRejected} naming the
+ * JSON field (as a path such as {@code inflows[0].hydrograph}) and what is accepted, so a client
+ * can fix its request. Positions are CRS84 {@code [lon, lat]}; series are {@code [[time_s, value],
+ * ...]}.
  */
 public final class ScenarioRequest {
   static final Set<String> FIELDS =
@@ -57,17 +57,17 @@ public final class ScenarioRequest {
     try {
       root = JSON.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
-      throw HttpProblem.badRequest(
+      throw ScenarioRejected.whole(
           "the scenario is not JSON: " + e.getOriginalMessage() + " (line " + line(e) + ")");
     }
     if (root == null || !root.isObject()) {
-      throw HttpProblem.badRequest("the scenario must be a JSON object");
+      throw ScenarioRejected.whole("the scenario must be a JSON object");
     }
     unknownFields(root, FIELDS, "");
     double duration = number(root, "duration", 3600, 1, MAX_DURATION_SECONDS);
     double output = number(root, "outputInterval", 300, 0, MAX_DURATION_SECONDS);
     if (output > 0 && duration / output > MAX_OUTPUTS) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           "outputInterval",
           "outputInterval "
               + output
@@ -82,7 +82,7 @@ public final class ScenarioRequest {
     UploadedGrid dem = upload(root.get("dem"), "dem", uploads);
     if (dem != null) {
       if (root.has("bbox")) {
-        throw HttpProblem.badParameter(
+        throw ScenarioRejected.field(
             "bbox", "bbox cannot be given with dem: a run on a DEM covers its grid");
       }
     }
@@ -117,7 +117,7 @@ public final class ScenarioRequest {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!allowed.contains(name)) {
-        throw HttpProblem.badParameter(
+        throw ScenarioRejected.field(
             prefix + name,
             "unknown field '" + prefix + name + "'; accepted: " + new java.util.TreeSet<>(allowed));
       }
@@ -134,7 +134,7 @@ public final class ScenarioRequest {
 
   private static double number(JsonNode n, String field, double min, double max) {
     if (!n.isNumber() || !(n.asDouble() >= min && n.asDouble() <= max)) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field, field + " " + n + " must be a number from " + min + " to " + max);
     }
     return n.asDouble();
@@ -146,7 +146,7 @@ public final class ScenarioRequest {
       return false;
     }
     if (!n.isBoolean()) {
-      throw HttpProblem.badParameter(field, field + " " + n + " must be true or false");
+      throw ScenarioRejected.field(field, field + " " + n + " must be true or false");
     }
     return n.asBoolean();
   }
@@ -159,7 +159,7 @@ public final class ScenarioRequest {
     try {
       return new Filter.BboxIntersects(v[0], v[1], v[2], v[3]);
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.badParameter("bbox", e.getMessage());
+      throw ScenarioRejected.field("bbox", e.getMessage());
     }
   }
 
@@ -170,18 +170,18 @@ public final class ScenarioRequest {
     try {
       return Obstacles.parse(n.asText());
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.badParameter("obstacles", e.getMessage());
+      throw ScenarioRejected.field("obstacles", e.getMessage());
     }
   }
 
   private static double[] numbers(JsonNode n, String field, int count) {
     if (!n.isArray() || n.size() != count) {
-      throw HttpProblem.badParameter(field, field + " must be an array of " + count + " numbers");
+      throw ScenarioRejected.field(field, field + " must be an array of " + count + " numbers");
     }
     double[] v = new double[count];
     for (int i = 0; i < count; i++) {
       if (!n.get(i).isNumber() || !Double.isFinite(n.get(i).asDouble())) {
-        throw HttpProblem.badParameter(
+        throw ScenarioRejected.field(
             field, field + "[" + i + "] " + n.get(i) + " is no finite number");
       }
       v[i] = n.get(i).asDouble();
@@ -191,11 +191,11 @@ public final class ScenarioRequest {
 
   static double[] position(JsonNode n, String field) {
     if (n == null) {
-      throw HttpProblem.badParameter(field, field + " is required: [lon, lat]");
+      throw ScenarioRejected.field(field, field + " is required: [lon, lat]");
     }
     double[] p = numbers(n, field, 2);
     if (!(p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90)) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field, field + " " + n + " must be [lon, lat] with lon in -180..180, lat in -90..90");
     }
     return p;
@@ -204,7 +204,7 @@ public final class ScenarioRequest {
   /** {@code [[t, v], ...]}, times strictly increasing. */
   static TimeSeries series(JsonNode n, String field) {
     if (n == null || !n.isArray() || n.isEmpty()) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field, field + " must be a non-empty array of [time_s, value] pairs");
     }
     double[] t = new double[n.size()];
@@ -217,7 +217,7 @@ public final class ScenarioRequest {
     try {
       return TimeSeries.of(t, v);
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.badParameter(field, field + ": " + e.getMessage());
+      throw ScenarioRejected.field(field, field + ": " + e.getMessage());
     }
   }
 
@@ -226,7 +226,7 @@ public final class ScenarioRequest {
     TimeSeries rain = series(n, field);
     for (int k = 0; k < n.size(); k++) {
       if (n.get(k).get(1).asDouble() < 0) {
-        throw HttpProblem.badParameter(
+        throw ScenarioRejected.field(
             field, field + "[" + k + "]: an intensity must be >= 0 mm/h, not " + n.get(k).get(1));
       }
     }
@@ -240,7 +240,7 @@ public final class ScenarioRequest {
   private static ScenarioSpec.InflowSpec inflow(JsonNode o, String at, int index) {
     TimeSeries q = series(o.get("hydrograph"), at + ".hydrograph");
     if (o.has("point") == o.has("line")) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           at, at + " needs exactly one of point [lon, lat] or line [[lon, lat], [lon, lat]]");
     }
     if (o.has("point")) {
@@ -249,7 +249,7 @@ public final class ScenarioRequest {
     }
     JsonNode line = o.get("line");
     if (!line.isArray() || line.size() != 2) {
-      throw HttpProblem.badParameter(at + ".line", at + ".line must be two [lon, lat]");
+      throw ScenarioRejected.field(at + ".line", at + ".line must be two [lon, lat]");
     }
     return new ScenarioSpec.InflowSpec(
         position(line.get(0), at + ".line[0]"), position(line.get(1), at + ".line[1]"), q);
@@ -261,7 +261,7 @@ public final class ScenarioRequest {
 
   private static ScenarioSpec.StageSpec stage(JsonNode o, String at, int index) {
     if (o.has("edge") == o.has("line")) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           at,
           at
               + " needs exactly one of edge (west, east, north or south) or line [[lon, lat],"
@@ -275,7 +275,7 @@ public final class ScenarioRequest {
     try {
       edge = Edge.parse(o.path("edge").asText());
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.badParameter(at + ".edge", e.getMessage());
+      throw ScenarioRejected.field(at + ".edge", e.getMessage());
     }
     return new ScenarioSpec.StageSpec(edge, null, levels);
   }
@@ -299,7 +299,7 @@ public final class ScenarioRequest {
     double[][] polygon = Polygons.ring(o.get("polygon"), at + ".polygon");
     JsonNode level = o.get("level");
     if (level == null) {
-      throw HttpProblem.badParameter(at + ".level", at + ".level is required: metres");
+      throw ScenarioRejected.field(at + ".level", at + ".level is required: metres");
     }
     return new ScenarioSpec.LevelSpec(
         polygon, number(level, at + ".level", ScenarioChecks.MIN_VALUE, ScenarioChecks.MAX_VALUE));
@@ -308,7 +308,7 @@ public final class ScenarioRequest {
   /** A polyline of at least two {@code [lon, lat]} positions. */
   private static double[][] line(JsonNode n, String field) {
     if (n == null || !n.isArray() || n.size() < 2) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field, field + " must be an array of at least two [lon, lat] positions");
     }
     double[][] line = new double[n.size()][];
@@ -325,11 +325,11 @@ public final class ScenarioRequest {
       return null;
     }
     if (!n.isTextual()) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field, field + " must be the id of a grid uploaded with POST /flood/dems");
     }
     if (uploads == null) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           field,
           field
               + " names a grid uploaded to a server (POST /flood/dems); a scenario file runs on"
@@ -339,7 +339,7 @@ public final class ScenarioRequest {
         .apply(n.asText())
         .orElseThrow(
             () ->
-                HttpProblem.badParameter(
+                ScenarioRejected.field(
                     field,
                     field
                         + " '"
@@ -354,7 +354,7 @@ public final class ScenarioRequest {
   private static ScenarioSpec.GaugeSpec gauge(JsonNode o, String at, int index) {
     String name = o.path("name").asText("g" + (index + 1));
     if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw HttpProblem.badParameter(
+      throw ScenarioRejected.field(
           at + ".name", at + ".name '" + name + "' must be 1-64 letters, digits, _ . or -");
     }
     return new ScenarioSpec.GaugeSpec(name, position(o.get("point"), at + ".point"));
@@ -387,14 +387,14 @@ public final class ScenarioRequest {
       return 0;
     }
     if (!n.isArray()) {
-      throw HttpProblem.badParameter(field, field + " must be an array");
+      throw ScenarioRejected.field(field, field + " must be an array");
     }
     return n.size();
   }
 
   private static JsonNode object(JsonNode n, String field) {
     if (!n.isObject()) {
-      throw HttpProblem.badParameter(field, field + " must be an object");
+      throw ScenarioRejected.field(field, field + " must be an object");
     }
     return n;
   }

@@ -4,8 +4,8 @@
  * org.citytwin.scenario.ScenarioRequest} into {@link org.citytwin.scenario.ScenarioSpec}), the
  * checks against the store before a run ({@link org.citytwin.scenario.ScenarioChecks}), and the
  * solver scenario on a city terrain ({@link org.citytwin.scenario.CityScenario}). No Javalin here:
- * {@code http.flood} maps requests to these classes and refusals to problem responses. Refusals are
- * still {@link org.citytwin.http.HttpProblem}s (a plain exception with a status and the field),
- * which a scenario file turns into an {@link org.citytwin.scenario.InvalidScenarioException}.
+ * {@code http.flood} maps requests to these classes, and the server answers a refusal ({@link
+ * org.citytwin.scenario.ScenarioRejected}, naming the field) as a 400 problem; a scenario file
+ * turns it into an {@link org.citytwin.scenario.InvalidScenarioException} naming the file.
  */
 package org.citytwin.scenario;
