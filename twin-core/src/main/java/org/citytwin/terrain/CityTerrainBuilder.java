@@ -230,24 +230,7 @@ public final class CityTerrainBuilder {
   /** The lon/lat box around a grid in {@code frame}, from points along its edges. */
   public static Filter.BboxIntersects lonLatBox(LocalMetricFrame frame, GridGeometry grid)
       throws CoordinateConversionException {
-    int n = 16;
-    double x0 = grid.originX();
-    double y0 = grid.originY();
-    double w = grid.ncols() * grid.cellSizeMetres();
-    double h = grid.nrows() * grid.cellSizeMetres();
-    double[] xyz = new double[4 * (n + 1) * 3];
-    int k = 0;
-    for (int i = 0; i <= n; i++) {
-      double f = (double) i / n;
-      double[][] pts = {
-        {x0 + f * w, y0}, {x0 + f * w, y0 + h}, {x0, y0 + f * h}, {x0 + w, y0 + f * h}
-      };
-      for (double[] p : pts) {
-        xyz[k++] = p[0];
-        xyz[k++] = p[1];
-        xyz[k++] = 0;
-      }
-    }
+    double[] xyz = grid.edgePoints(16);
     frame.fromMetric(xyz, 0, xyz.length / 3);
     double minLon = Double.POSITIVE_INFINITY;
     double minLat = Double.POSITIVE_INFINITY;

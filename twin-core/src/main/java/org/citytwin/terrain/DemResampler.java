@@ -114,20 +114,7 @@ public final class DemResampler {
     double h = dem.nrows() * dem.cellSizeMetres();
     Envelope extent = new Envelope(x0, x0 + w, y0, y0 + h);
     if (!sameCrs(demFrame, runFrame)) {
-      int n = 32;
-      double[] xyz = new double[4 * (n + 1) * 3];
-      int k = 0;
-      for (int i = 0; i <= n; i++) {
-        double f = (double) i / n;
-        double[][] edge = {
-          {x0 + f * w, y0}, {x0 + f * w, y0 + h}, {x0, y0 + f * h}, {x0 + w, y0 + f * h}
-        };
-        for (double[] p : edge) {
-          xyz[k++] = p[0];
-          xyz[k++] = p[1];
-          xyz[k++] = 0;
-        }
-      }
+      double[] xyz = dem.edgePoints(32);
       demFrame.fromMetric(xyz, 0, xyz.length / 3);
       runFrame.toMetric(xyz, 0, xyz.length / 3);
       extent = new Envelope();

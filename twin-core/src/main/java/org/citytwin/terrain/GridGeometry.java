@@ -84,4 +84,30 @@ public record GridGeometry(
     }
     return row * ncols + col;
   }
+
+  /**
+   * Points along the grid's outline, {@code perSide + 1} on each of its four edges, as x, y, 0
+   * triples: what a transform to another CRS carries over to bound the grid there (a curved edge
+   * can bulge past its corners).
+   */
+  public double[] edgePoints(int perSide) {
+    double x0 = originX;
+    double y0 = originY;
+    double w = ncols * cellSizeMetres;
+    double h = nrows * cellSizeMetres;
+    double[] xyz = new double[4 * (perSide + 1) * 3];
+    int k = 0;
+    for (int i = 0; i <= perSide; i++) {
+      double f = (double) i / perSide;
+      double[][] edge = {
+        {x0 + f * w, y0}, {x0 + f * w, y0 + h}, {x0, y0 + f * h}, {x0 + w, y0 + f * h}
+      };
+      for (double[] p : edge) {
+        xyz[k++] = p[0];
+        xyz[k++] = p[1];
+        xyz[k++] = 0;
+      }
+    }
+    return xyz;
+  }
 }
