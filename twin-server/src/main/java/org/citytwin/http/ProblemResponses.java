@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.nio.charset.StandardCharsets;
 import org.citytwin.scenario.ScenarioRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +67,8 @@ final class ProblemResponses {
 
   private static void write(
       Context ctx, int status, String title, String parameter, String detail) {
-    ctx.status(status)
-        .contentType(CONTENT_TYPE)
-        // Bytes, not a String: Jetty would encode a String in ISO-8859-1 for this content type,
-        // and details quote the client's input, which may be Japanese.
-        .result(
-            body(status, title, parameter, detail, ctx.path()).getBytes(StandardCharsets.UTF_8));
+    ctx.status(status);
+    Utf8Body.send(ctx, CONTENT_TYPE, body(status, title, parameter, detail, ctx.path()));
   }
 
   /** The problem document; {@code parameter} and {@code instance} are left out when null. */

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.DepthTiles;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.http.Utf8Body;
 import org.citytwin.scenario.ScenarioRequest;
 import org.citytwin.scenario.ScenarioSpec;
 import org.citytwin.store.StoreException;
@@ -112,11 +112,8 @@ public final class FloodApi implements AutoCloseable {
     RequestParameters params = RequestParameters.of(ctx, BuildingFeatures.PARAMETERS);
     FloodRun run = run(ctx);
     RunOutputs outputs = run.outputs();
-    ctx.contentType(GEOJSON)
-        .result(
-            BuildingFeatures.page(outputs, params, ROOT + "/" + run.id())
-                .toString()
-                .getBytes(StandardCharsets.UTF_8));
+    Utf8Body.send(
+        ctx, GEOJSON, BuildingFeatures.page(outputs, params, ROOT + "/" + run.id()).toString());
   }
 
   private void gauges(Context ctx) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.citytwin.http.Links;
 import org.citytwin.http.RequestParameters;
 import org.citytwin.http.ResponseFormat;
+import org.citytwin.http.Utf8Body;
 import org.citytwin.query.Cql2Parser;
 import org.citytwin.query.Literal;
 import org.citytwin.store.StoreException;
@@ -246,7 +246,7 @@ public final class FeaturesApi {
                     .putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     body.put("additionalProperties", false);
-    schemaJson(ctx, body);
+    Utf8Body.send(ctx, JSON_SCHEMA, body.toString());
   }
 
   /**
@@ -304,16 +304,7 @@ public final class FeaturesApi {
                 each.putObject(name)
                     .put("type", kind == Literal.Kind.NUMBER ? "number" : "string"));
     each.putObject("risks").put("type", "array");
-    schemaJson(ctx, body);
-  }
-
-  /**
-   * A JSON Schema response, as UTF-8 bytes: Jetty encodes a String result of a media type it does
-   * not know as ISO-8859-1, which turned PLATEAU's Japanese property names (区名) into "??" for every
-   * client reading the queryables or the feature schema (GDAL took its field names from it).
-   */
-  private static void schemaJson(Context ctx, ObjectNode body) {
-    ctx.contentType(JSON_SCHEMA).result(body.toString().getBytes(StandardCharsets.UTF_8));
+    Utf8Body.send(ctx, JSON_SCHEMA, body.toString());
   }
 
   static void link(ArrayNode links, String href, String rel, String type, String title) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.Links;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.http.Utf8Body;
 
 /**
  * The OpenAPI 3.0 definition of the API at {@code /api/api}, kept by hand beside the code (no
@@ -24,8 +25,7 @@ final class OpenApiDocument {
   static void serve(Context ctx) {
     requireJson(RequestParameters.of(ctx, PARAMETERS));
     String document = TEMPLATE.replace("${server}", Links.origin(ctx) + FeaturesApi.ROOT);
-    ctx.contentType("application/vnd.oai.openapi+json;version=3.0")
-        .result(document.getBytes(StandardCharsets.UTF_8));
+    Utf8Body.send(ctx, "application/vnd.oai.openapi+json;version=3.0", document);
   }
 
   /** Refuses {@code f} other than json, for resources offered only as JSON. */

@@ -3,7 +3,6 @@ package org.citytwin.http.sensors;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -15,6 +14,7 @@ import java.util.Set;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.Links;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.http.Utf8Body;
 import org.citytwin.sensor.CongestionLevel;
 import org.citytwin.sensor.CrowdArea;
 import org.citytwin.sensor.CrowdForecast;
@@ -50,14 +50,17 @@ final class CrowdResource {
         features.add(feature(state, base));
       }
     }
-    sendGeoJson(ctx, body);
+    Utf8Body.send(ctx, "application/geo+json", body.toString());
   }
 
   void get(Context ctx) throws StoreException {
     RequestParameters.of(ctx, Set.of());
     CrowdState state =
         service.crowdState(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx.pathParam("id")));
-    sendGeoJson(ctx, feature(state, Links.origin(ctx) + SensorsApi.ROOT));
+    Utf8Body.send(
+        ctx,
+        "application/geo+json",
+        feature(state, Links.origin(ctx) + SensorsApi.ROOT).toString());
   }
 
   void forecast(Context ctx) throws StoreException {
@@ -225,14 +228,5 @@ final class CrowdResource {
     } else {
       node.putNull(name);
     }
-  }
-
-  /**
-   * As UTF-8 bytes: for a String body Jetty picks the charset of the content type, ISO-8859-1 for
-   * {@code application/geo+json}, which turned non-Latin area names into '?'.
-   */
-  private static void sendGeoJson(Context ctx, ObjectNode body) {
-    ctx.contentType("application/geo+json")
-        .result(body.toString().getBytes(StandardCharsets.UTF_8));
   }
 }
