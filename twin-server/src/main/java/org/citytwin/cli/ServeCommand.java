@@ -137,13 +137,15 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--flood-keep-runs and --flood-keep-mb must be at least 1: " + e.getMessage());
     }
-    try (TwinStore twin = TwinStore.open(store.directory)) {
-      if (twin.count(Filter.all()) == 0 && Files.isDirectory(sample)) {
-        System.out.println("The store is empty: importing the sample city from " + sample + " ...");
-        if (!importSample(twin)) {
-          return ExitCodes.INPUT_REJECTED;
-        }
+    try {
+      if (!importSampleIntoEmptyStore()) {
+        return ExitCodes.INPUT_REJECTED;
       }
+    } catch (StoreException e) {
+      System.err.println("twin serve: " + e.getMessage());
+      return ExitCodes.STORE_FAILED;
+    }
+    try (TwinStore twin = TwinStore.open(store.directory)) {
       List<String> cors = corsOrigins.contains("none") ? List.of() : corsOrigins;
       CountDownLatch stopped = new CountDownLatch(1);
       SensorOptions sensorOptions =
@@ -188,6 +190,27 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println("twin serve: " + e.getMessage());
       return ExitCodes.STORE_FAILED;
     }
+  }
+
+  /**
+   * Imports the sample city when the store is empty and closes the store again, so the file
+   * compaction after the import happens now, at start, and not in the server's stop, which must fit
+   * a container's grace period (Docker's is 10 s).
+   *
+   * @return false if the sample had files that failed to import
+   */
+  private boolean importSampleIntoEmptyStore() throws Exception {
+    try (TwinStore twin = TwinStore.open(store.directory)) {
+      if (twin.count(Filter.all()) > 0 || !Files.isDirectory(sample)) {
+        return true;
+      }
+      System.out.println("The store is empty: importing the sample city from " + sample + " ...");
+      if (!importSample(twin)) {
+        return false;
+      }
+      System.out.println("Compacting the store file after the import ...");
+    }
+    return true;
   }
 
   private boolean importSample(TwinStore twin) throws Exception {

@@ -1,9 +1,10 @@
-package org.citytwin.http.sensors;
+package org.citytwin.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code twin serve} in a child JVM on the test classpath, for tests that kill it. Its output is
  * drained by a thread of its own; {@link #sensorsUrl} is the URL it printed.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("Live sensors at (http://\\S+/sensors/v1)");
 
   private final Process process;
@@ -25,9 +26,17 @@ final class ServerProcess implements AutoCloseable {
     this.sensorsUrl = sensorsUrl;
   }
 
-  static ServerProcess start(Path store, String token) throws Exception {
+  /** Serves {@code store} with no sample city to import and {@code token} for sensor writes. */
+  public static ServerProcess start(Path store, String token) throws Exception {
+    return start(store, store.resolve("no-sample"), List.of("--sensor-token", token));
+  }
+
+  /** Serves {@code store}, importing {@code sample} first when the store is empty. */
+  public static ServerProcess start(Path store, Path sample, List<String> moreArguments)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             java,
             "-Xmx512m",
@@ -42,9 +51,8 @@ final class ServerProcess implements AutoCloseable {
             "--host",
             "127.0.0.1",
             "--sample",
-            store.resolve("no-sample").toString(),
-            "--sensor-token",
-            token);
+            sample.toString()));
+    command.addAll(moreArguments);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<String> url = new CompletableFuture<>();
     Thread drain =
@@ -83,14 +91,20 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  String sensorsUrl() {
+  public String sensorsUrl() {
     return sensorsUrl;
   }
 
   /** SIGKILL on Linux: no shutdown hook, no close, no flush. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(60, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, then waits for the process to end; returns its exit code. */
+  public int stop() throws InterruptedException {
+    close();
+    return process.exitValue();
   }
 
   @Override
