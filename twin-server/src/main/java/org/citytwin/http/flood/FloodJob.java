@@ -175,13 +175,18 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
     FloodResult r = result;
     if (r == null) {
       throw HttpProblem.conflict(
-          "run "
-              + id
-              + " is "
-              + state.name().toLowerCase(Locale.ROOT)
-              + (failure != null ? ": " + failure : "; results come when it ends"));
+          "run " + id + " is " + state.name().toLowerCase(Locale.ROOT) + whyNoResults());
     }
     return r;
+  }
+
+  private String whyNoResults() {
+    if (failure != null) {
+      return ": " + failure;
+    }
+    return state == State.CANCELLED
+        ? ": cancelled before the solver began, so it has no results"
+        : "; results come when it ends";
   }
 
   @Override

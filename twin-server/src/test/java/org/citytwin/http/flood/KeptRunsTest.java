@@ -121,6 +121,9 @@ class KeptRunsTest {
       waitFor(twin, running, "cancelled"::equals);
       awaitKept(queued);
       awaitKept(running);
+      HttpResponse<byte[]> neverRan = get(twin, queued + "/buildings");
+      assertEquals(409, neverRan.statusCode());
+      assertProblem(neverRan, "no results");
       gauges = get(twin, running + "/gauges.csv").body();
     }
     try (LiveTwin twin = LiveTwin.start(dir, LiveTwin.BUILDINGS)) {
