@@ -324,6 +324,18 @@ public final class TwinStore implements AutoCloseable {
    */
   @Override
   public void close() {
+    close(true);
+  }
+
+  /**
+   * Closes like {@link #close()} without compacting the file after an import: for a store about to
+   * be deleted, such as a benchmark's temporary city.
+   */
+  public void closeWithoutCompacting() {
+    close(false);
+  }
+
+  private void close(boolean compactAfterImport) {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
@@ -342,7 +354,7 @@ public final class TwinStore implements AutoCloseable {
           "closing store {} while {} calls still run; the database stays open until they end",
           directory,
           lifecycle.getReadLockCount());
-    } else if (written.get()) {
+    } else if (compactAfterImport && written.get()) {
       compactFile();
     }
     closeQuietly(anchor);

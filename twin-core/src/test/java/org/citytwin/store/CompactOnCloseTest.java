@@ -60,6 +60,18 @@ class CompactOnCloseTest {
         "a read-only session grew the file " + compacted + " -> " + Files.size(file));
   }
 
+  @Test
+  void closeWithoutCompactingLeavesTheImportAsWritten(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("twin.mv.db");
+    TwinStore store = TwinStore.open(directory);
+    importTile(store);
+    long written = Files.size(file);
+    store.closeWithoutCompacting();
+    assertTrue(
+        Files.size(file) > written * 0.9,
+        "the file was compacted anyway: " + written + " -> " + Files.size(file));
+  }
+
   private static void importTile(TwinStore store) throws Exception {
     try (CityGmlParser parser = new CityGmlParser(2, null)) {
       new CityImporter(store, parser, ImportListener.SILENT)

@@ -72,7 +72,7 @@ final class TemporaryCity implements AutoCloseable {
         | InterruptedException
         | RuntimeException e) {
       if (store != null) {
-        store.close();
+        store.closeWithoutCompacting();
       }
       deleteQuietly(files, e);
       deleteQuietly(storeDirectory, e);
@@ -90,7 +90,7 @@ final class TemporaryCity implements AutoCloseable {
       return;
     }
     closed = true;
-    store.close();
+    store.closeWithoutCompacting();
     BenchImportCommand.deleteRecursively(files);
     BenchImportCommand.deleteRecursively(storeDirectory);
   }
