@@ -26,9 +26,9 @@ public record RoughnessGrid(Raster manning, Map<String, ClassCells> classes) {
     classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
   }
 
-  /** One line for logs, e.g. "roughness by land use: road n=0.016 on 1200 cells, ...". */
+  /** One line for logs, e.g. "Manning's n by class: road n=0.016 on 1200 cells, ...". */
   public String summary() {
-    return "roughness by land use: "
+    return "Manning's n by class: "
         + classes.entrySet().stream()
             .map(
                 e ->
