@@ -40,7 +40,8 @@ class FloodRoughnessCommandTest {
    * The sample has roads (tran:Road with LOD1 surfaces) and buildings, no land use or water: every
    * cell of {@code manning.asc} whose centre lies in one of the roads' own LOD1 polygons (read back
    * from the store and projected here, not through the code under test) has the road n, 0.016, and
-   * every other cell the open-ground n, 0.035. Then a table file overrides both.
+   * every other cell the open-ground n, 0.035. A scenario file asking for land use gives the same
+   * cells; a table file overrides both values.
    */
   @Test
   void roadCellsOfTheSampleTakeTheRoadN() throws Exception {
@@ -89,6 +90,8 @@ class FloodRoughnessCommandTest {
     }
     assertTrue(console.err().contains("road n=0.016 on " + burnt + " cells"), console.err());
 
+    scenarioFileGivesTheSameCells(store, n);
+
     Path table =
         Files.writeString(work.resolve("table.json"), "{\"road\": 0.02, \"default\": 0.05}");
     Path custom = work.resolve("custom");
@@ -100,6 +103,46 @@ class FloodRoughnessCommandTest {
     for (int cell = 0; cell < onRoad.length; cell++) {
       assertEquals(n.value(cell) == 0.016f ? 0.02f : 0.05f, n2.value(cell), 1e-6f, "cell " + cell);
     }
+  }
+
+  /**
+   * A scenario file with {@code "roughness": "land-use"} runs through the server's code: its {@code
+   * manning.asc} over a small box holds, cell for cell, what the whole-sheet run gave at the same
+   * cell centres (both lie on the 5 m lattice of EPSG:6674).
+   */
+  private void scenarioFileGivesTheSameCells(Path store, Raster whole) throws Exception {
+    Path file =
+        Files.writeString(
+            work.resolve("landuse.json"),
+            "{\"bbox\": [135.453, 34.618, 135.457, 34.621], \"duration\": 1,"
+                + " \"outputInterval\": 0, \"roughness\": \"land-use\"}");
+    Path outDir = work.resolve("scenario");
+    assertEquals(
+        0,
+        console.run(
+            "flood",
+            "run",
+            "--scenario",
+            file.toString(),
+            "--from-store",
+            store.toString(),
+            "--threads",
+            "1",
+            "--out",
+            outDir.toString()),
+        console.err());
+    Raster part = EsriAsciiGrid.read(outDir.resolve("manning.asc"));
+    GridGeometry p = part.geometry();
+    GridGeometry w = whole.geometry();
+    int roads = 0;
+    for (int r = 0; r < p.nrows(); r++) {
+      for (int c = 0; c < p.ncols(); c++) {
+        float there = whole.value(w.cellAt(p.centreX(c), p.centreY(r)));
+        assertEquals(there, part.value(c, r), 0f, "col " + c + " row " + r);
+        roads += there == 0.016f ? 1 : 0;
+      }
+    }
+    assertTrue(roads > 100 && roads < p.cellCount() - 100, roads + " of " + p.cellCount());
   }
 
   @Test
