@@ -45,9 +45,9 @@ public final class ScenarioRequest {
           "gauges");
 
   /** Cell sizes a run accepts, metres. */
-  public static final double MIN_CELL = 1;
+  static final double MIN_CELL = 1;
 
-  public static final double MAX_CELL = 20;
+  static final double MAX_CELL = 20;
 
   static final double MAX_DURATION_SECONDS = 7 * 24 * 3600;
   static final int MAX_OUTPUTS = 200;
