@@ -96,6 +96,12 @@ final class CitySamples {
   }
 
   private Geometry toMetric(Geometry lonLat) throws CoordinateConversionException {
+    return toMetric(frame, lonLat);
+  }
+
+  /** A copy of a lon/lat geometry with its vertices carried into {@code frame}. */
+  static Geometry toMetric(LocalMetricFrame frame, Geometry lonLat)
+      throws CoordinateConversionException {
     Geometry copy = lonLat.copy();
     double[] xyz = new double[copy.getNumPoints() * 3];
     int[] k = {0};

@@ -187,14 +187,35 @@ final class FloodRunCommand implements Callable<Integer> {
   @Option(
       names = "--initial-level",
       paramLabel = "FILE.asc",
-      description = "Initial water surface elevation per cell (on the DEM's grid).")
+      description =
+          "Initial water surface elevation per cell (.asc or .tif; resampled to the run's grid"
+              + " like the DEM when not on it; NODATA starts dry).")
   Path initialLevel;
 
   @Option(
       names = "--manning-grid",
       paramLabel = "FILE.asc",
-      description = "Manning's n per cell (on the DEM's grid); overrides --manning.")
+      description =
+          "Manning's n per cell (.asc or .tif; resampled to the run's grid like the DEM when not"
+              + " on it); overrides --manning, which its NODATA cells take.")
   Path manningGrid;
+
+  @Option(
+      names = "--roughness",
+      paramLabel = "land-use",
+      description =
+          "With --from-store: land-use gives each cell the Manning's n of the road, water body or"
+              + " luse:LandUse class covering its centre (default table: Chow 1959; open ground"
+              + " 0.035); written as manning.asc|tif.")
+  String roughness;
+
+  @Option(
+      names = "--roughness-table",
+      paramLabel = "FILE.json",
+      description =
+          "With --roughness land-use: n overriding the defaults, {\"road\": n, \"water\": n,"
+              + " \"default\": n, \"landUse\": {\"<class code>\": n}}.")
+  Path roughnessTable;
 
   @Option(
       names = "--buildings",
@@ -204,6 +225,9 @@ final class FloodRunCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
+
+  /** Manning's n per cell of the run when not the constant (set while building the scenario). */
+  private org.citytwin.terrain.RoughnessGrid usedRoughness;
 
   @Override
   public Integer call() throws Exception {
@@ -224,6 +248,9 @@ final class FloodRunCommand implements Callable<Integer> {
       java.nio.file.Files.createDirectories(out);
       if (fromStore != null) {
         grids.write(terrain.grid().raster(), terrain.epsgCode(), out, "terrain");
+      }
+      if (usedRoughness != null) {
+        grids.write(usedRoughness.manning(), terrain.epsgCode(), out, "manning");
       }
     } catch (GridFormatException
         | java.io.IOException
@@ -268,6 +295,11 @@ final class FloodRunCommand implements Callable<Integer> {
       java.nio.file.Files.createDirectories(out);
       grids.write(
           prepared.city().terrain().raster(), prepared.city().frame().epsgCode(), out, "terrain");
+      if (prepared.roughness() != null) {
+        System.err.println(prepared.roughness().summary());
+        grids.write(
+            prepared.roughness().manning(), prepared.city().frame().epsgCode(), out, "manning");
+      }
     } catch (java.io.IOException
         | IllegalArgumentException
         | org.citytwin.store.StoreException
@@ -301,13 +333,48 @@ final class FloodRunCommand implements Callable<Integer> {
     if ((dem == null) == (fromStore == null)) {
       throw new IllegalArgumentException("give exactly one of --dem FILE and --from-store DIR");
     }
+    if (dem != null && (roughness != null || roughnessTable != null)) {
+      throw new IllegalArgumentException(
+          "--roughness needs --from-store DIR: land use comes from the city in a store");
+    }
     FloodTerrain t =
         dem != null
             ? FloodTerrain.fromDem(dem, crs, cellSize)
             : FloodTerrain.fromStore(
-                fromStore, cellSize != null ? cellSize : 5, bbox, obstacles, crs);
+                fromStore, cellSize != null ? cellSize : 5, bbox, obstacles, crs, roughness());
     System.err.println(t.summary());
     return t;
+  }
+
+  /**
+   * The land-use table of {@code --roughness land-use} (with {@code --roughness-table}), or null;
+   * refused with a DEM file (no city to read land use from) or another source of n.
+   */
+  private org.citytwin.terrain.RoughnessTable roughness() throws java.io.IOException {
+    if (roughness == null) {
+      if (roughnessTable != null) {
+        throw new IllegalArgumentException("--roughness-table needs --roughness land-use");
+      }
+      return null;
+    }
+    if (!org.citytwin.scenario.RoughnessRequest.LAND_USE.equals(roughness)) {
+      throw new IllegalArgumentException(
+          "--roughness '"
+              + roughness
+              + "' must be land-use (else give --manning or --manning-grid)");
+    }
+    if (manningGrid != null) {
+      throw new IllegalArgumentException(
+          "--manning-grid cannot be given with --roughness land-use");
+    }
+    if (command != null && command.commandLine().getParseResult().hasMatchedOption("--manning")) {
+      throw new IllegalArgumentException(
+          "--manning cannot be given with --roughness land-use: set \"default\" in"
+              + " --roughness-table for open ground");
+    }
+    return roughnessTable != null
+        ? org.citytwin.scenario.RoughnessRequest.read(roughnessTable)
+        : org.citytwin.terrain.RoughnessTable.defaults();
   }
 
   private FloodScenario scenario(FloodTerrain source)
@@ -324,15 +391,26 @@ final class FloodRunCommand implements Callable<Integer> {
             .gaugeInterval(gaugeInterval)
             .theta(theta)
             .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
-    Raster levels = initialLevel != null ? GridFiles.read(initialLevel).raster() : null;
+    Raster levels = initialLevel != null ? onRunGrid(source, initialLevel) : null;
     if (!levelZones.isEmpty()) {
       levels = zoneLevels(source, levels);
     }
     if (levels != null) {
       b.initialWaterLevel(levels);
     }
+    usedRoughness = source.roughness();
     if (manningGrid != null) {
-      b.manning(GridFiles.read(manningGrid).raster());
+      try {
+        usedRoughness =
+            org.citytwin.terrain.RunGrids.manning(onRunGrid(source, manningGrid), manning);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--manning-grid " + manningGrid + ": " + e.getMessage(), e);
+      }
+    }
+    if (usedRoughness != null) {
+      System.err.println(usedRoughness.summary());
+      b.manning(usedRoughness.manning());
     }
     if (rain != null) {
       b.rain(TimeSeries.readCsv(rain));
@@ -386,6 +464,24 @@ final class FloodRunCommand implements Callable<Integer> {
       b.gauge(new Gauge("g" + (g + 1), xy[0], xy[1]));
     }
     return b.build();
+  }
+
+  /** A grid file on the run's grid; stderr says when it had to be resampled. */
+  private static Raster onRunGrid(FloodTerrain source, Path file)
+      throws java.io.IOException,
+          GridFormatException,
+          org.citytwin.crs.CoordinateConversionException {
+    org.citytwin.terrain.DemResampler.Resampled r = source.onRunGrid(file);
+    if (r.method() != org.citytwin.terrain.DemResampler.Method.NONE) {
+      System.err.printf(
+          java.util.Locale.ROOT,
+          "%s: put on the run's grid from %s m cells by %s%s%n",
+          file,
+          r.sourceCellMetres(),
+          r.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          r.reprojected() ? ", reprojected" : "");
+    }
+    return r.raster();
   }
 
   /** {@code --initial-level-zone} levels over {@code grid}'s levels (or none), highest wins. */

@@ -16,7 +16,11 @@ import org.citytwin.terrain.DemResampler;
 import org.citytwin.terrain.GeoRaster;
 import org.citytwin.terrain.GridFormatException;
 import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.LandUseRoughness;
 import org.citytwin.terrain.Obstacles;
+import org.citytwin.terrain.RoughnessGrid;
+import org.citytwin.terrain.RoughnessTable;
+import org.citytwin.terrain.RunGrids;
 import org.citytwin.terrain.TerrainGrid;
 
 /**
@@ -24,6 +28,7 @@ import org.citytwin.terrain.TerrainGrid;
  *
  * @param epsgCode the grid's EPSG code, or -1 when unknown
  * @param frame the grid's metric frame, or null when unknown
+ * @param roughness Manning's n by land use ({@code --roughness land-use}), else null
  */
 record FloodTerrain(
     TerrainGrid grid,
@@ -31,7 +36,8 @@ record FloodTerrain(
     List<BuildingFootprint> buildings,
     int epsgCode,
     LocalMetricFrame frame,
-    String summary) {
+    String summary,
+    RoughnessGrid roughness) {
 
   /**
    * The terrain of a DEM file: as it is, or resampled ({@link DemResampler}) to {@code cellSize}
@@ -46,7 +52,13 @@ record FloodTerrain(
     if (cellSize == null && runEpsg == demEpsg) {
       TerrainGrid grid = TerrainGrid.of(raster.raster());
       return new FloodTerrain(
-          grid, CellMask.none(grid.geometry()), List.of(), runEpsg, null, dem + ": used as is");
+          grid,
+          CellMask.none(grid.geometry()),
+          List.of(),
+          runEpsg,
+          null,
+          dem + ": used as is",
+          null);
     }
     double cell = cellSize != null ? cellSize : raster.raster().geometry().cellSizeMetres();
     if (!(cell >= 1 && cell <= 20)) {
@@ -65,11 +77,20 @@ record FloodTerrain(
             + resampled.describe()
             + (resampled.reprojected() ? " from EPSG:" + demEpsg + " to EPSG:" + runEpsg : "");
     return new FloodTerrain(
-        grid, CellMask.none(grid.geometry()), List.of(), runEpsg, null, summary);
+        grid, CellMask.none(grid.geometry()), List.of(), runEpsg, null, summary, null);
   }
 
+  /**
+   * The terrain built from the city of a store, with Manning's n by land use from the same store
+   * when {@code roughness} is given.
+   */
   static FloodTerrain fromStore(
-      Path store, double cellSize, String bbox, String obstacles, Integer crs)
+      Path store,
+      double cellSize,
+      String bbox,
+      String obstacles,
+      Integer crs,
+      RoughnessTable roughness)
       throws StoreException, CoordinateConversionException {
     CityTerrainBuilder.Options options =
         CityTerrainBuilder.Options.of(cellSize).with(Obstacles.parse(obstacles));
@@ -83,13 +104,18 @@ record FloodTerrain(
       CityTerrain city = CityTerrainBuilder.build(twin, options);
       List<BuildingFootprint> watched =
           city.buildings().stream().map(b -> new BuildingFootprint(b.id(), b.footprint())).toList();
+      RoughnessGrid n =
+          roughness == null
+              ? null
+              : LandUseRoughness.build(twin, city.terrain().geometry(), city.frame(), roughness);
       return new FloodTerrain(
           city.terrain(),
           city.blocked(),
           watched,
           city.frame().epsgCode(),
           city.frame(),
-          city.summary());
+          city.summary(),
+          n);
     }
   }
 
@@ -108,6 +134,21 @@ record FloodTerrain(
       }
     }
     return new Filter.BboxIntersects(v[0], v[1], v[2], v[3]);
+  }
+
+  /**
+   * A grid file given beside the terrain ({@code --initial-level}, {@code --manning-grid}) on the
+   * run's grid: as it is when it is on it, else resampled like a DEM ({@link RunGrids}); a GeoTIFF
+   * naming another CRS than the run's is carried into it, an ASCII grid is taken to be in the run's
+   * CRS.
+   */
+  DemResampler.Resampled onRunGrid(Path file)
+      throws IOException, GridFormatException, CoordinateConversionException {
+    GeoRaster g = GridFiles.read(file);
+    LocalMetricFrame gridFrame = g.epsgCode() > 0 ? LocalMetricFrame.ofEpsg(g.epsgCode()) : null;
+    LocalMetricFrame runFrame =
+        frame != null ? frame : epsgCode > 0 ? LocalMetricFrame.ofEpsg(epsgCode) : null;
+    return RunGrids.onRunGrid(g.raster(), gridFrame, grid.geometry(), runFrame);
   }
 
   /** The frame, or an error naming what needed it. */

@@ -16,6 +16,7 @@ import org.citytwin.flood.StageLine;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.GridGeometry;
 import org.citytwin.terrain.Raster;
+import org.citytwin.terrain.RoughnessGrid;
 import org.citytwin.terrain.SiteBuilding;
 
 /** Turns a {@link ScenarioSpec} into a solver scenario on a terrain built from the city. */
@@ -28,9 +29,12 @@ public final class CityScenario {
   /**
    * The scenario; every building of the terrain is watched.
    *
+   * @param roughness Manning's n per cell ({@link ScenarioSpec#roughness}), or null for the
+   *     scenario's constant {@code manning}
    * @throws IllegalArgumentException when a position lies outside the grid
    */
-  public static FloodScenario of(ScenarioSpec spec, CityTerrain city, int threads)
+  public static FloodScenario of(
+      ScenarioSpec spec, CityTerrain city, RoughnessGrid roughness, int threads)
       throws CoordinateConversionException {
     GridGeometry grid = city.terrain().geometry();
     LocalMetricFrame frame = city.frame();
@@ -43,6 +47,9 @@ public final class CityScenario {
             .outputInterval(spec.outputIntervalSeconds())
             .gaugeInterval(spec.gaugeIntervalSeconds())
             .threads(threads);
+    if (roughness != null) {
+      b.manning(roughness.manning());
+    }
     if (spec.rainMillimetresPerHour() != null) {
       b.rain(spec.rainMillimetresPerHour());
     }

@@ -7,6 +7,7 @@ import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CellMask;
 import org.citytwin.terrain.CityTerrainBuilder;
+import org.citytwin.terrain.DemResampler;
 import org.citytwin.terrain.GridGeometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -34,8 +35,15 @@ final class ScenarioCoverage {
     } catch (IllegalArgumentException e) {
       throw ScenarioRejected.field("bbox", e.getMessage());
     }
-    GridGeometry dem = spec.dem() != null ? spec.dem().geometry() : null;
+    GridGeometry dem = null;
     try {
+      if (spec.dem() != null) {
+        // The run's cells: the DEM's own, or those it is resampled to (cellSize).
+        dem =
+            spec.demResampling() == null
+                ? spec.dem().geometry()
+                : DemResampler.runGrid(spec.dem().geometry(), frame, frame, spec.cellSizeMetres());
+      }
       for (int i = 0; i < spec.rainZones().size(); i++) {
         holdsACell(spec, frame, dem, spec.rainZones().get(i).polygon(), "rainZones[" + i + "]");
       }

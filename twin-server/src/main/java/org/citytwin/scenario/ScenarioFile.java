@@ -9,6 +9,7 @@ import org.citytwin.flood.FloodScenario;
 import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
+import org.citytwin.terrain.RoughnessGrid;
 
 /**
  * A scenario JSON file for {@code twin flood run --scenario}: the document {@code POST /flood/runs}
@@ -46,8 +47,12 @@ public final class ScenarioFile {
     }
   }
 
-  /** The terrain and the solver scenario on it, ready to run. */
-  public record Prepared(CityTerrain city, FloodScenario scenario) {}
+  /**
+   * The terrain and the solver scenario on it, ready to run.
+   *
+   * @param roughness Manning's n per cell when the scenario gives more than a constant, else null
+   */
+  public record Prepared(CityTerrain city, RoughnessGrid roughness, FloodScenario scenario) {}
 
   /**
    * Builds the terrain from the store's city and the scenario on it, after the checks a server
@@ -61,7 +66,8 @@ public final class ScenarioFile {
     try {
       ScenarioChecks.check(spec, store);
       CityTerrain city = spec.terrain(store);
-      return new Prepared(city, CityScenario.of(spec, city, threads));
+      RoughnessGrid roughness = spec.roughness(store, city);
+      return new Prepared(city, roughness, CityScenario.of(spec, city, roughness, threads));
     } catch (ScenarioRejected p) {
       throw new InvalidScenarioException(file, p.field(), p.detail());
     } catch (IllegalArgumentException e) {

@@ -13,6 +13,7 @@ import org.citytwin.flood.Edge;
 import org.citytwin.flood.TimeSeries;
 import org.citytwin.query.Filter;
 import org.citytwin.terrain.Obstacles;
+import org.citytwin.terrain.RoughnessTable;
 
 /**
  * Reads and validates a scenario document. Every refusal is a {@link ScenarioRejected} naming the
@@ -38,8 +39,15 @@ public final class ScenarioRequest {
           "stages",
           "initialLevels",
           "initialLevelGrid",
+          "roughness",
+          "manningGrid",
           "openEdges",
           "gauges");
+
+  /** Cell sizes a run accepts, metres. */
+  static final double MIN_CELL = 1;
+
+  static final double MAX_CELL = 20;
 
   static final double MAX_DURATION_SECONDS = 7 * 24 * 3600;
   static final int MAX_OUTPUTS = 200;
@@ -85,6 +93,34 @@ public final class ScenarioRequest {
         throw ScenarioRejected.field(
             "bbox", "bbox cannot be given with dem: a run on a DEM covers its grid");
       }
+      double own = dem.geometry().cellSizeMetres();
+      if (!root.has("cellSize") && !(own >= MIN_CELL && own <= MAX_CELL)) {
+        throw ScenarioRejected.field(
+            "cellSize",
+            "the DEM has cells of "
+                + own
+                + " m; a run needs cells of "
+                + MIN_CELL
+                + " to "
+                + MAX_CELL
+                + " m: give cellSize and the DEM is resampled to it");
+      }
+    }
+    UploadedGrid manningGrid = upload(root.get("manningGrid"), "manningGrid", uploads);
+    RoughnessTable roughness = roughness(root);
+    if (manningGrid != null) {
+      double[] range = manningGrid.range();
+      if (manningGrid.dataCells() > 0 && !(range[0] >= 0 && range[1] <= 1)) {
+        throw ScenarioRejected.field(
+            "manningGrid",
+            "manningGrid '"
+                + manningGrid.id()
+                + "' holds values from "
+                + range[0]
+                + " to "
+                + range[1]
+                + "; Manning's n must be 0 to 1");
+      }
     }
     return new ScenarioSpec(
         bbox(root.get("bbox")),
@@ -92,7 +128,7 @@ public final class ScenarioRequest {
         // On a DEM: its own cells, or cellSize when given (the DEM is then resampled to it).
         dem != null && !root.has("cellSize")
             ? dem.geometry().cellSizeMetres()
-            : number(root, "cellSize", 5, 1, 20),
+            : number(root, "cellSize", 5, MIN_CELL, MAX_CELL),
         obstacles(root.get("obstacles")),
         duration,
         output,
@@ -105,8 +141,28 @@ public final class ScenarioRequest {
         stages(root.get("stages")),
         initialLevels(root.get("initialLevels")),
         upload(root.get("initialLevelGrid"), "initialLevelGrid", uploads),
+        roughness,
+        manningGrid,
         bool(root, "openEdges"),
         gauges(root.get("gauges")));
+  }
+
+  /** The land-use table of {@code roughness}, or null; refused beside the other n sources. */
+  private static RoughnessTable roughness(JsonNode root) {
+    JsonNode n = root.get("roughness");
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    for (String other : List.of("manning", "manningGrid")) {
+      if (root.has(other) && !root.get(other).isNull()) {
+        throw ScenarioRejected.field(
+            other,
+            other
+                + " cannot be given with roughness, which sets Manning's n per land use (its"
+                + " \"default\" is the n of open ground)");
+      }
+    }
+    return RoughnessRequest.parse(n, "roughness");
   }
 
   private static long line(JsonProcessingException e) {

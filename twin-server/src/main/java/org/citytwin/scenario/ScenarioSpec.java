@@ -11,8 +11,12 @@ import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.CityTerrainBuilder;
 import org.citytwin.terrain.DemResampler;
 import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.LandUseRoughness;
 import org.citytwin.terrain.Obstacles;
 import org.citytwin.terrain.Raster;
+import org.citytwin.terrain.RoughnessGrid;
+import org.citytwin.terrain.RoughnessTable;
+import org.citytwin.terrain.RunGrids;
 import org.citytwin.terrain.TerrainGrid;
 
 /**
@@ -23,6 +27,8 @@ import org.citytwin.terrain.TerrainGrid;
  * @param dem an uploaded DEM to run on instead of the terrain built from the city, or null
  * @param rainMillimetresPerHour uniform rain, or null for none
  * @param initialLevelGrid uploaded initial water levels, or null
+ * @param roughness Manning's n by land use, or null for {@code manning} (or {@code manningGrid})
+ * @param manningGrid uploaded Manning's n, or null
  */
 public record ScenarioSpec(
     Filter.BboxIntersects area,
@@ -40,6 +46,8 @@ public record ScenarioSpec(
     List<StageSpec> stages,
     List<LevelSpec> initialLevels,
     UploadedGrid initialLevelGrid,
+    RoughnessTable roughness,
+    UploadedGrid manningGrid,
     boolean openEdges,
     List<GaugeSpec> gauges) {
 
@@ -59,6 +67,27 @@ public record ScenarioSpec(
     return dem != null
         ? CityTerrainBuilder.onDem(store, TerrainGrid.of(demRaster()), dem.frame(), obstacles)
         : CityTerrainBuilder.build(store, terrainOptions());
+  }
+
+  /**
+   * Manning's n per cell of the run when the scenario asks for more than the constant {@code
+   * manning}: by land use from the store's objects ({@link LandUseRoughness}), or the uploaded
+   * {@code manningGrid} on the run's cells ({@link RunGrids#manning}, its NODATA at {@code
+   * manning}); null for the constant.
+   */
+  public RoughnessGrid roughness(TwinStore store, CityTerrain city)
+      throws StoreException, CoordinateConversionException {
+    GridGeometry grid = city.terrain().geometry();
+    if (roughness != null) {
+      return LandUseRoughness.build(store, grid, city.frame(), roughness);
+    }
+    if (manningGrid != null) {
+      return RunGrids.manning(
+          RunGrids.onRunGrid(manningGrid.raster(), manningGrid.frame(), grid, city.frame())
+              .raster(),
+          manning);
+    }
+    return null;
   }
 
   /** The DEM on the run's cells: as uploaded, or resampled to {@code cellSize} on its lattice. */

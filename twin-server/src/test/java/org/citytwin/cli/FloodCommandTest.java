@@ -204,12 +204,36 @@ class FloodCommandTest {
     assertTrue(console.err().contains("not a valid polygon"), console.err());
   }
 
+  /**
+   * {@code --initial-level} and {@code --manning-grid} on other cells than the run's are put on its
+   * grid like a DEM: a 2.5 m level grid wet on its western 20 m (NODATA east) is area-averaged onto
+   * the 5 m cells, so exactly the 4 western columns start 1 m deep (800 m³; a column more or less
+   * would be 200 m³ off); a 10 m grid of n = 0.001 x + 0.0002 y + 0.005 is interpolated bilinearly
+   * onto them, which reproduces that plane at every cell centre in {@code manning.asc} (a
+   * transposed or shifted grid would not).
+   */
   @Test
-  void initialLevelOnAnotherGridIsRejected() throws Exception {
+  void levelAndManningGridsOnOtherCellsAreResampled() throws Exception {
+    GridGeometry run = GridGeometry.of(0, 0, 5, 8, 8);
     Path dem = work.resolve("dem.asc");
-    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 4, 4), 1f), dem);
-    Path level = work.resolve("level.asc");
-    EsriAsciiGrid.write(Raster.filled(GridGeometry.of(0, 0, 5, 3, 4), 2f), level);
+    EsriAsciiGrid.write(Raster.filled(run, 1f), dem);
+    GridGeometry fine = GridGeometry.of(0, 0, 2.5, 16, 16);
+    float[] level = new float[fine.cellCount()];
+    for (int i = 0; i < level.length; i++) {
+      level[i] = i % 16 < 8 ? 2f : Float.NaN;
+    }
+    Path levels = work.resolve("level.asc");
+    EsriAsciiGrid.write(Raster.of(fine, level), levels);
+    GridGeometry coarse = GridGeometry.of(0, 0, 10, 4, 4);
+    float[] n = new float[coarse.cellCount()];
+    for (int r = 0; r < 4; r++) {
+      for (int c = 0; c < 4; c++) {
+        n[r * 4 + c] = (float) plane(coarse.centreX(c), coarse.centreY(r));
+      }
+    }
+    Path manning = work.resolve("n.asc");
+    EsriAsciiGrid.write(Raster.of(coarse, n), manning);
+    Path outDir = work.resolve("o");
     int code =
         console.run(
             "flood",
@@ -217,11 +241,41 @@ class FloodCommandTest {
             "--dem",
             dem.toString(),
             "--initial-level",
-            level.toString(),
+            levels.toString(),
+            "--manning-grid",
+            manning.toString(),
+            "--duration",
+            "1",
+            "--output-interval",
+            "0",
+            "--threads",
+            "1",
             "--out",
-            work.resolve("o").toString());
-    assertEquals(ExitCodes.INPUT_REJECTED, code);
-    assertTrue(console.err().contains("terrain grid"), console.err());
+            outDir.toString());
+    assertEquals(0, code, console.err());
+    assertTrue(
+        console.err().contains("level.asc: put on the run's grid from 2.5 m cells by area average"),
+        console.err());
+    assertTrue(
+        console.err().contains("n.asc: put on the run's grid from 10.0 m cells by bilinear"),
+        console.err());
+    String balance = Files.readString(outDir.resolve("mass_balance.txt"));
+    assertTrue(balance.contains("initial_storage_m3 800.000000"), balance);
+    Raster used = EsriAsciiGrid.read(outDir.resolve("manning.asc"));
+    assertEquals(run, used.geometry());
+    for (int r = 0; r < 8; r++) {
+      for (int c = 0; c < 8; c++) {
+        assertEquals(
+            plane(run.centreX(c), run.centreY(r)),
+            used.value(c, r),
+            1e-6,
+            "col " + c + " row " + r);
+      }
+    }
+  }
+
+  private static double plane(double x, double y) {
+    return 0.001 * x + 0.0002 * y + 0.005;
   }
 
   @Test

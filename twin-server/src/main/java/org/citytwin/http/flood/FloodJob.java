@@ -20,6 +20,7 @@ import org.citytwin.store.StoreException;
 import org.citytwin.store.TwinStore;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.Raster;
+import org.citytwin.terrain.RoughnessGrid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
   private volatile FloodSolver solver;
   private volatile CityTerrain terrain;
   private volatile boolean terrainReused;
+  private volatile RoughnessGrid roughness;
   private volatile FloodResult result;
   private volatile String failure;
   private volatile double simulatedSeconds;
@@ -84,7 +86,9 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
       CityTerrain city = lookup.terrain();
       terrainReused = lookup.reused();
       terrain = city;
-      FloodSolver s = new FloodSolver(CityScenario.of(spec, city, threads));
+      RoughnessGrid n = spec.roughness(store, city);
+      roughness = n;
+      FloodSolver s = new FloodSolver(CityScenario.of(spec, city, n, threads));
       solver = s;
       if (!advance(State.PREPARING, State.RUNNING)) {
         return;
@@ -225,6 +229,11 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
   /** Whether the terrain came from an earlier run's (same store version, area, cells, DEM). */
   boolean terrainReused() {
     return terrainReused;
+  }
+
+  /** Manning's n per cell when not a constant, once built, else null. */
+  RoughnessGrid roughness() {
+    return roughness;
   }
 
   /** The result once finished (completed or cancelled), else null. */

@@ -11,6 +11,7 @@ import org.citytwin.flood.GaugeSeries;
 import org.citytwin.flood.MassBalance;
 import org.citytwin.terrain.CityTerrain;
 import org.citytwin.terrain.GridGeometry;
+import org.citytwin.terrain.RoughnessGrid;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -54,6 +55,17 @@ final class RunJson {
       }
       n.put("reused", job.terrainReused());
       lonLatBox(t).ifPresent(box -> n.set("bbox", box));
+    }
+    RoughnessGrid rough = job.roughness();
+    if (rough != null) {
+      ObjectNode r = o.putObject("roughness");
+      r.put("source", job.spec().roughness() != null ? "land-use" : "manningGrid");
+      ObjectNode classes = r.putObject("classes");
+      rough
+          .classes()
+          .forEach(
+              (name, c) ->
+                  classes.putObject(name).put("manning", c.manning()).put("cells", c.cells()));
     }
     ArrayNode times = o.putArray("outputTimes");
     job.snapshots().keySet().forEach(times::add);

@@ -42,10 +42,14 @@ final class UploadedGrids {
 
   static final int MAX_KEPT = 8;
 
-  /** Cell sizes a run accepts, metres (as {@code cellSize} of a scenario). */
-  static final double MIN_CELL = 1;
+  /**
+   * Cell sizes an upload may have, metres: a lidar DEM of 0.1 m to a coarse 1 km grid. A run
+   * resamples a grid to its own cells ({@code cellSize}, 1 to 20 m), which a scenario on a DEM with
+   * cells outside that range must give.
+   */
+  static final double MIN_CELL = 0.1;
 
-  static final double MAX_CELL = 20;
+  static final double MAX_CELL = 1000;
 
   /** Plausible elevations and water levels, metres: beyond them a file has an unmarked NODATA. */
   static final double MIN_VALUE = ScenarioChecks.MIN_VALUE;
@@ -239,7 +243,7 @@ final class UploadedGrids {
           "body",
           String.format(
               Locale.ROOT,
-              "cells of %s m; a flood grid has cells of %.0f to %.0f m",
+              "cells of %s m; an uploaded grid has cells of %s to %s m",
               cell,
               MIN_CELL,
               MAX_CELL));
