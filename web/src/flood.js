@@ -1,6 +1,7 @@
 // The flood panel: runs a flood on the city through the server's /flood/runs API (see
 // docs/FLOOD.md), follows its progress, lets the user cancel it, then shows the depth as imagery
-// from the server's PNG tiles at each output time (a slider and a play button), and gives the
+// from the server's PNG tiles at each output time (a slider and a play button), or the speed of the
+// water from the speed tiles (a depth/speed toggle), and gives the
 // colour schemes and the picked-building panel the run's maximum depth per building. Runs that
 // ended earlier (the server keeps them across restarts) are listed and can be opened again.
 //
@@ -47,7 +48,7 @@ export class FloodPanel {
     this.element = (id) => document.getElementById(id);
     this.run = null; // the status document of the current run
     this.depths = new Map(); // gml:id -> maximum depth (m) of the current run's results
-    this.layers = new Map(); // output time ("600", "max") -> ImageryLayer
+    this.layers = new Map(); // quantity and output time ("depth/600", "speed/max") -> ImageryLayer
     this.breach = null; // [lon, lat]
     this.breachMarker = null;
     this.picking = false;
@@ -55,6 +56,7 @@ export class FloodPanel {
     this.pollTimer = null;
     // For scripts and tests (window.twinViewer.flood): how far the current run got.
     this.state = { state: "idle", run: null, outputTimes: [], time: null, error: null };
+    this.quantity = "depth"; // what the imagery shows: "depth" or "speed"
     this.wire();
   }
 
@@ -73,6 +75,9 @@ export class FloodPanel {
       this.player ? this.stopPlaying() : this.play(),
     );
     this.element("flood-open").addEventListener("click", () => this.open());
+    for (const radio of this.document.querySelectorAll("input[name=flood-quantity]")) {
+      radio.addEventListener("change", () => this.showQuantity(radio.value));
+    }
     this.showKind();
     this.listRuns();
   }
@@ -368,29 +373,49 @@ export class FloodPanel {
     slider.max = times.length - 1;
     slider.value = times.length - 1;
     this.element("flood-results").hidden = false;
-    this.showRamp(status.depthRamp);
-    this.showTime("max");
+    // Runs kept by a server without velocity snapshots have no speed ramp: depth only.
+    this.element("flood-quantity").hidden = !status.velocityRamp;
+    this.showQuantity(status.velocityRamp ? this.quantity : "depth", "max");
+  }
+
+  /** Switches the imagery between depth and speed, at the shown time (or `time`). */
+  showQuantity(quantity, time = this.state.time) {
+    this.quantity = quantity;
+    this.document.querySelector(`input[name=flood-quantity][value=${quantity}]`).checked = true;
+    const speed = quantity === "speed";
+    this.element("flood-quantity-label").textContent = speed ? "speed" : "depth";
+    this.element("flood-ramp-title").textContent = speed ? "Water speed (m/s)" : "Water depth (m)";
+    if (speed) {
+      this.showRamp(this.run.velocityRamp, "metresPerSecond");
+    } else {
+      this.showRamp(this.run.depthRamp, "depthMetres");
+    }
+    this.showTime(time);
   }
 
   selectedTime() {
     return this.state.outputTimes[Number(this.element("flood-time").value)];
   }
 
-  /** Shows the depth layer of one output time (seconds as text, or "max") and hides the others. */
+  /**
+   * Shows the layer of the chosen quantity at one output time (seconds as text, or "max") and
+   * hides the others.
+   */
   showTime(time) {
     this.state.time = time;
     this.element("flood-time-label").textContent =
       time === "max" ? "maximum" : `${minutes(Number(time))}`;
-    if (!this.layers.has(time)) {
-      this.layers.set(time, this.viewer.imageryLayers.addImageryProvider(this.tiles(time)));
+    const key = `${this.quantity}/${time}`;
+    if (!this.layers.has(key)) {
+      this.layers.set(key, this.viewer.imageryLayers.addImageryProvider(this.tiles(time)));
     }
-    for (const [t, layer] of this.layers) {
-      layer.show = t === time;
+    for (const [k, layer] of this.layers) {
+      layer.show = k === key;
     }
     this.viewer.scene.requestRender();
   }
 
-  /** The run's depth tiles at one time, asked for only over the run's grid. */
+  /** The run's depth (or speed) tiles at one time, asked for only over the run's grid. */
   tiles(time) {
     const [west, south, east, north] = this.run.terrain.bbox;
     const rectangle = Cesium.Rectangle.fromDegrees(west, south, east, north);
@@ -399,7 +424,7 @@ export class FloodPanel {
     const span = Math.max(east - west, north - south);
     const minimumLevel = Math.max(0, Math.min(MAX_TILE_LEVEL, Math.floor(Math.log2(360 / span)) - 1));
     return new Cesium.UrlTemplateImageryProvider({
-      url: `tiles/flood/${this.run.id}/${time}/{z}/{x}/{y}.png`,
+      url: `tiles/flood/${this.run.id}/${this.quantity === "speed" ? "velocity/" : ""}${time}/{z}/{x}/{y}.png`,
       rectangle,
       minimumLevel,
       maximumLevel: MAX_TILE_LEVEL,
@@ -407,13 +432,14 @@ export class FloodPanel {
     });
   }
 
-  /** The shown depth layer for scripts: its time and whether its tiles are all loaded. */
+  /** The shown layer for scripts: its quantity, time and whether its tiles are all loaded. */
   shownLayer() {
-    const layer = this.layers.get(this.state.time);
+    const layer = this.layers.get(`${this.quantity}/${this.state.time}`);
     if (!layer || !layer.show) {
       return null;
     }
     return {
+      quantity: this.quantity,
       time: this.state.time,
       url: layer.imageryProvider.url,
       loaded: this.viewer.scene.globe.tilesLoaded,
@@ -443,15 +469,18 @@ export class FloodPanel {
     this.element("flood-play").textContent = "Play";
   }
 
-  /** The legend of the depth imagery, from the ramp the server paints its tiles with. */
-  showRamp(ramp) {
+  /**
+   * The legend of the imagery, from the ramp the server paints its tiles with (`key` names the
+   * stops' value: depthMetres or metresPerSecond).
+   */
+  showRamp(ramp, key) {
     this.element("flood-ramp").replaceChildren(
       ...ramp.map((stop, i) => {
         const swatch = make(this.document, "span", "", "swatch");
         swatch.style.background = stop.colour;
         swatch.style.opacity = stop.opacity;
         const next = ramp[i + 1];
-        const label = next ? `${stop.depthMetres} – ${next.depthMetres}` : `${stop.depthMetres} and more`;
+        const label = next ? `${stop[key]} – ${next[key]}` : `${stop[key]} and more`;
         const item = make(this.document, "li");
         item.append(swatch, label);
         return item;
