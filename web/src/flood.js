@@ -15,6 +15,8 @@ const POLL_MILLIS = 500;
 const PLAY_MILLIS = 1200;
 const DRY_METRES = 0.01; // the tiles' own threshold (DepthTiles.MIN_DEPTH_METRES)
 const MAX_TILE_LEVEL = 18; // pixels of about 0.5 m at Osaka: finer than any cell size allowed
+const ARROW_COLOUR = Cesium.Color.fromCssColorString("#1c1f3a").withAlpha(0.85);
+const ARROW_HEIGHT_METRES = 1; // just above the imagery on the globe's surface
 
 /**
  * The scheme main.js colours buildings with once a run has results: the maximum depth around each
@@ -57,6 +59,8 @@ export class FloodPanel {
     // For scripts and tests (window.twinViewer.flood): how far the current run got.
     this.state = { state: "idle", run: null, outputTimes: [], time: null, error: null };
     this.quantity = "depth"; // what the imagery shows: "depth" or "speed"
+    this.arrows = null; // the PolylineCollection of the shown time's velocity arrows
+    this.state.arrows = 0; // how many arrows are drawn
     this.wire();
   }
 
@@ -413,6 +417,74 @@ export class FloodPanel {
       layer.show = k === key;
     }
     this.viewer.scene.requestRender();
+    this.showArrows(time);
+  }
+
+  /**
+   * With speed shown at an output time, arrows of where the water goes, from the server's arrows
+   * (a thinned lattice over the grid, at most 2,000): length grows with speed up to the lattice
+   * spacing at 1 m/s. None for the maximum, which has no direction.
+   */
+  async showArrows(time) {
+    this.clearArrows();
+    if (this.quantity !== "speed" || time === "max") {
+      return;
+    }
+    const run = this.run.id;
+    let body;
+    try {
+      const response = await fetch(`${RUNS}/${run}/arrows?time=${time}`);
+      body = await response.json();
+      if (!response.ok) {
+        throw new Error(body.detail ?? `HTTP ${response.status}`);
+      }
+    } catch (e) {
+      this.report(`No velocity arrows: ${e.message}`, true);
+      return;
+    }
+    if (this.run?.id !== run || this.state.time !== time || this.quantity !== "speed") {
+      return; // the user moved on while the arrows came
+    }
+    this.clearArrows();
+    const lines = new Cesium.PolylineCollection();
+    const material = Cesium.Material.fromType("Color", { color: ARROW_COLOUR });
+    for (const feature of body.features) {
+      const [lon, lat] = feature.geometry.coordinates;
+      const { vx_m_s: vx, vy_m_s: vy, speed_m_s: speed } = feature.properties;
+      const length = body.spacingMetres * Math.max(0.3, Math.min(1, speed)) * 0.9;
+      const ux = vx / speed;
+      const uy = vy / speed;
+      const at = (east, north) =>
+        Cesium.Cartesian3.fromDegrees(
+          lon + east / (111320 * Math.cos((lat * Math.PI) / 180)),
+          lat + north / 110950,
+          ARROW_HEIGHT_METRES,
+        );
+      const head = length * 0.35;
+      const tip = [(ux * length) / 2, (uy * length) / 2];
+      lines.add({
+        positions: [
+          at(-tip[0], -tip[1]),
+          at(tip[0], tip[1]),
+          at(tip[0] - head * (ux - 0.5 * uy), tip[1] - head * (uy + 0.5 * ux)),
+          at(tip[0], tip[1]),
+          at(tip[0] - head * (ux + 0.5 * uy), tip[1] - head * (uy - 0.5 * ux)),
+        ],
+        width: 1.5,
+        material,
+      });
+    }
+    this.arrows = this.viewer.scene.primitives.add(lines);
+    this.state.arrows = body.features.length;
+    this.viewer.scene.requestRender();
+  }
+
+  clearArrows() {
+    if (this.arrows) {
+      this.viewer.scene.primitives.remove(this.arrows);
+      this.arrows = null;
+    }
+    this.state.arrows = 0;
   }
 
   /** The run's depth (or speed) tiles at one time, asked for only over the run's grid. */
@@ -496,6 +568,7 @@ export class FloodPanel {
       this.viewer.imageryLayers.remove(layer, true);
     }
     this.layers.clear();
+    this.clearArrows();
     this.element("flood-results").hidden = true;
     this.element("flood-picked").hidden = true;
     if (this.depths.size > 0) {
@@ -504,7 +577,14 @@ export class FloodPanel {
     }
     this.element("flood-scheme").disabled = true;
     // In place: window.twinViewer.flood holds this very object.
-    Object.assign(this.state, { state: "idle", run: null, outputTimes: [], time: null, error: null });
+    Object.assign(this.state, {
+      state: "idle",
+      run: null,
+      outputTimes: [],
+      time: null,
+      error: null,
+      arrows: 0,
+    });
   }
 
   /** A building's simulated maximum depth: metres, 0 when dry, undefined without results. */

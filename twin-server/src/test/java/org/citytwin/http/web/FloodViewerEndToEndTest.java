@@ -117,6 +117,10 @@ class FloodViewerEndToEndTest {
     assertTrue(
         report.at("/speedLayer/url").asText().contains(run + "/velocity/240/"), report.toString());
     assertEquals("speed", report.path("speedLabel").asText());
+    // the arrows drawn over the speed are the server's arrows of that time, every one of them
+    JsonNode arrows = JSON.readTree(get("/flood/runs/" + run + "/arrows?time=240").body());
+    assertTrue(arrows.get("numberReturned").asInt() > 0, arrows.toString());
+    assertEquals(arrows.get("numberReturned").asInt(), report.path("speedArrows").asInt());
     assertEquals("Water speed (m/s)", report.path("speedLegendTitle").asText());
     assertTrue(report.path("speedLegend").asText().contains("0.5 – 1"), report.toString());
     List<String> speedTiles = new ArrayList<>();

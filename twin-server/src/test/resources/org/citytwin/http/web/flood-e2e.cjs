@@ -2,7 +2,7 @@
 // report on stdout: waits for the tiles, picks a breach point on open ground, starts a long
 // rainfall run and cancels it while it runs, then fills in a short rainfall scenario, starts it, waits for
 // it to complete, moves the time slider, waits for that time's depth imagery, switches to speed and
-// back (a screenshot of each), colours the
+// back (a screenshot of each, the speed with its arrows), colours the
 // buildings by simulated maximum depth, finds a pixel where a building that the run's results
 // call wet is drawn, reads its colour, clicks it and reads the panel, reloads the page and reopens
 // the run from the list of earlier runs, and takes a screenshot.
@@ -162,12 +162,13 @@ async function drive(page, report) {
   await page.waitForFunction(
     () => {
       const layer = window.twinViewer.floodLayerShown();
-      return layer?.quantity === 'speed' && layer.loaded === true;
+      return layer?.quantity === 'speed' && layer.loaded === true && window.twinViewer.flood.arrows > 0;
     },
     null,
     { polling: 250 },
   );
   report.speedLayer = await page.evaluate(() => window.twinViewer.floodLayerShown());
+  report.speedArrows = await page.evaluate(() => window.twinViewer.flood.arrows);
   report.speedLabel = await page.locator('#flood-quantity-label').innerText();
   report.speedLegendTitle = await page.locator('#flood-ramp-title').innerText();
   report.speedLegend = await page.locator('#flood-ramp').innerText();
