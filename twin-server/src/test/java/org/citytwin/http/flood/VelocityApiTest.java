@@ -174,6 +174,20 @@ class VelocityApiTest {
       problem(twin, tilePath(run, "velocity/450", 16, tile[0], tile[1]), 404, "no velocity");
       problem(twin, "/flood/runs/nope/arrows?time=600", 404, "no flood run");
 
+      // Snapshots now hold four grids (depth, speed, vx, vy) in the same 400 MB: 50 snapshots of
+      // the sheet at 1 m (about a million cells) were accepted with depth alone, now refused.
+      HttpResponse<String> tooMany =
+          twin.send(
+              HttpRequest.newBuilder(URI.create(twin.root() + "/flood/runs"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"cellSize\": 1, \"duration\": 3000, \"outputInterval\": 60}")));
+      assertEquals(400, tooMany.statusCode(), tooMany.body());
+      JsonNode refused = JSON.readTree(tooMany.body());
+      assertEquals("outputInterval", refused.path("parameter").asText(), tooMany.body());
+      assertTrue(refused.path("detail").asText().contains("depth and velocity"), tooMany.body());
+
       arrowsBefore = twin.getBytes(arrowsPath).body();
       tileBefore = twin.getBytes(speedTile).body();
       awaitKept(run);
