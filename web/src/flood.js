@@ -1,6 +1,7 @@
 // The flood panel: runs a flood on the city through the server's /flood/runs API (see
 // docs/FLOOD.md), follows its progress, lets the user cancel it, then shows the depth as imagery
-// from the server's PNG tiles at each output time (a slider and a play button), and gives the
+// from the server's PNG tiles at each output time (a slider and a play button), or the speed of the
+// water from the speed tiles (a depth/speed toggle), and gives the
 // colour schemes and the picked-building panel the run's maximum depth per building. Runs that
 // ended earlier (the server keeps them across restarts) are listed and can be opened again.
 //
@@ -14,6 +15,8 @@ const POLL_MILLIS = 500;
 const PLAY_MILLIS = 1200;
 const DRY_METRES = 0.01; // the tiles' own threshold (DepthTiles.MIN_DEPTH_METRES)
 const MAX_TILE_LEVEL = 18; // pixels of about 0.5 m at Osaka: finer than any cell size allowed
+const ARROW_COLOUR = Cesium.Color.fromCssColorString("#1c1f3a").withAlpha(0.85);
+const ARROW_HEIGHT_METRES = 1; // just above the imagery on the globe's surface
 
 /**
  * The scheme main.js colours buildings with once a run has results: the maximum depth around each
@@ -47,7 +50,7 @@ export class FloodPanel {
     this.element = (id) => document.getElementById(id);
     this.run = null; // the status document of the current run
     this.depths = new Map(); // gml:id -> maximum depth (m) of the current run's results
-    this.layers = new Map(); // output time ("600", "max") -> ImageryLayer
+    this.layers = new Map(); // quantity and output time ("depth/600", "speed/max") -> ImageryLayer
     this.breach = null; // [lon, lat]
     this.breachMarker = null;
     this.picking = false;
@@ -55,6 +58,9 @@ export class FloodPanel {
     this.pollTimer = null;
     // For scripts and tests (window.twinViewer.flood): how far the current run got.
     this.state = { state: "idle", run: null, outputTimes: [], time: null, error: null };
+    this.quantity = "depth"; // what the imagery shows: "depth" or "speed"
+    this.arrows = null; // the PolylineCollection of the shown time's velocity arrows
+    this.state.arrows = 0; // how many arrows are drawn
     this.wire();
   }
 
@@ -73,6 +79,9 @@ export class FloodPanel {
       this.player ? this.stopPlaying() : this.play(),
     );
     this.element("flood-open").addEventListener("click", () => this.open());
+    for (const radio of this.document.querySelectorAll("input[name=flood-quantity]")) {
+      radio.addEventListener("change", () => this.showQuantity(radio.value));
+    }
     this.showKind();
     this.listRuns();
   }
@@ -368,29 +377,117 @@ export class FloodPanel {
     slider.max = times.length - 1;
     slider.value = times.length - 1;
     this.element("flood-results").hidden = false;
-    this.showRamp(status.depthRamp);
-    this.showTime("max");
+    // Runs kept by a server without velocity snapshots have no speed ramp: depth only.
+    this.element("flood-quantity").hidden = !status.velocityRamp;
+    this.showQuantity(status.velocityRamp ? this.quantity : "depth", "max");
+  }
+
+  /** Switches the imagery between depth and speed, at the shown time (or `time`). */
+  showQuantity(quantity, time = this.state.time) {
+    this.quantity = quantity;
+    this.document.querySelector(`input[name=flood-quantity][value=${quantity}]`).checked = true;
+    const speed = quantity === "speed";
+    this.element("flood-quantity-label").textContent = speed ? "speed" : "depth";
+    this.element("flood-ramp-title").textContent = speed ? "Water speed (m/s)" : "Water depth (m)";
+    if (speed) {
+      this.showRamp(this.run.velocityRamp, "metresPerSecond");
+    } else {
+      this.showRamp(this.run.depthRamp, "depthMetres");
+    }
+    this.showTime(time);
   }
 
   selectedTime() {
     return this.state.outputTimes[Number(this.element("flood-time").value)];
   }
 
-  /** Shows the depth layer of one output time (seconds as text, or "max") and hides the others. */
+  /**
+   * Shows the layer of the chosen quantity at one output time (seconds as text, or "max") and
+   * hides the others.
+   */
   showTime(time) {
     this.state.time = time;
     this.element("flood-time-label").textContent =
       time === "max" ? "maximum" : `${minutes(Number(time))}`;
-    if (!this.layers.has(time)) {
-      this.layers.set(time, this.viewer.imageryLayers.addImageryProvider(this.tiles(time)));
+    const key = `${this.quantity}/${time}`;
+    if (!this.layers.has(key)) {
+      this.layers.set(key, this.viewer.imageryLayers.addImageryProvider(this.tiles(time)));
     }
-    for (const [t, layer] of this.layers) {
-      layer.show = t === time;
+    for (const [k, layer] of this.layers) {
+      layer.show = k === key;
     }
+    this.viewer.scene.requestRender();
+    this.showArrows(time);
+  }
+
+  /**
+   * With speed shown at an output time, arrows of where the water goes, from the server's arrows
+   * (a thinned lattice over the grid, at most 2,000): length grows with speed up to the lattice
+   * spacing at 1 m/s. None for the maximum, which has no direction.
+   */
+  async showArrows(time) {
+    this.clearArrows();
+    if (this.quantity !== "speed" || time === "max") {
+      return;
+    }
+    const run = this.run.id;
+    let body;
+    try {
+      const response = await fetch(`${RUNS}/${run}/arrows?time=${time}`);
+      body = await response.json();
+      if (!response.ok) {
+        throw new Error(body.detail ?? `HTTP ${response.status}`);
+      }
+    } catch (e) {
+      this.report(`No velocity arrows: ${e.message}`, true);
+      return;
+    }
+    if (this.run?.id !== run || this.state.time !== time || this.quantity !== "speed") {
+      return; // the user moved on while the arrows came
+    }
+    this.clearArrows();
+    const lines = new Cesium.PolylineCollection();
+    const material = Cesium.Material.fromType("Color", { color: ARROW_COLOUR });
+    for (const feature of body.features) {
+      const [lon, lat] = feature.geometry.coordinates;
+      const { vx_m_s: vx, vy_m_s: vy, speed_m_s: speed } = feature.properties;
+      const length = body.spacingMetres * Math.max(0.3, Math.min(1, speed)) * 0.9;
+      const ux = vx / speed;
+      const uy = vy / speed;
+      const at = (east, north) =>
+        Cesium.Cartesian3.fromDegrees(
+          lon + east / (111320 * Math.cos((lat * Math.PI) / 180)),
+          lat + north / 110950,
+          ARROW_HEIGHT_METRES,
+        );
+      const head = length * 0.35;
+      const tip = [(ux * length) / 2, (uy * length) / 2];
+      lines.add({
+        positions: [
+          at(-tip[0], -tip[1]),
+          at(tip[0], tip[1]),
+          at(tip[0] - head * (ux - 0.5 * uy), tip[1] - head * (uy + 0.5 * ux)),
+          at(tip[0], tip[1]),
+          at(tip[0] - head * (ux + 0.5 * uy), tip[1] - head * (uy - 0.5 * ux)),
+        ],
+        width: 1.5,
+        material,
+      });
+    }
+    this.arrows = this.viewer.scene.primitives.add(lines);
+    this.state.arrows = body.features.length;
     this.viewer.scene.requestRender();
   }
 
-  /** The run's depth tiles at one time, asked for only over the run's grid. */
+  clearArrows() {
+    if (this.arrows) {
+      this.viewer.scene.primitives.remove(this.arrows);
+      this.arrows = null;
+    }
+    this.state.arrows = 0;
+  }
+
+  /** The run's depth (or speed) tiles at one time, asked for only over the run's grid. */
   tiles(time) {
     const [west, south, east, north] = this.run.terrain.bbox;
     const rectangle = Cesium.Rectangle.fromDegrees(west, south, east, north);
@@ -399,7 +496,7 @@ export class FloodPanel {
     const span = Math.max(east - west, north - south);
     const minimumLevel = Math.max(0, Math.min(MAX_TILE_LEVEL, Math.floor(Math.log2(360 / span)) - 1));
     return new Cesium.UrlTemplateImageryProvider({
-      url: `tiles/flood/${this.run.id}/${time}/{z}/{x}/{y}.png`,
+      url: `tiles/flood/${this.run.id}/${this.quantity === "speed" ? "velocity/" : ""}${time}/{z}/{x}/{y}.png`,
       rectangle,
       minimumLevel,
       maximumLevel: MAX_TILE_LEVEL,
@@ -407,13 +504,14 @@ export class FloodPanel {
     });
   }
 
-  /** The shown depth layer for scripts: its time and whether its tiles are all loaded. */
+  /** The shown layer for scripts: its quantity, time and whether its tiles are all loaded. */
   shownLayer() {
-    const layer = this.layers.get(this.state.time);
+    const layer = this.layers.get(`${this.quantity}/${this.state.time}`);
     if (!layer || !layer.show) {
       return null;
     }
     return {
+      quantity: this.quantity,
       time: this.state.time,
       url: layer.imageryProvider.url,
       loaded: this.viewer.scene.globe.tilesLoaded,
@@ -443,15 +541,18 @@ export class FloodPanel {
     this.element("flood-play").textContent = "Play";
   }
 
-  /** The legend of the depth imagery, from the ramp the server paints its tiles with. */
-  showRamp(ramp) {
+  /**
+   * The legend of the imagery, from the ramp the server paints its tiles with (`key` names the
+   * stops' value: depthMetres or metresPerSecond).
+   */
+  showRamp(ramp, key) {
     this.element("flood-ramp").replaceChildren(
       ...ramp.map((stop, i) => {
         const swatch = make(this.document, "span", "", "swatch");
         swatch.style.background = stop.colour;
         swatch.style.opacity = stop.opacity;
         const next = ramp[i + 1];
-        const label = next ? `${stop.depthMetres} – ${next.depthMetres}` : `${stop.depthMetres} and more`;
+        const label = next ? `${stop[key]} – ${next[key]}` : `${stop[key]} and more`;
         const item = make(this.document, "li");
         item.append(swatch, label);
         return item;
@@ -467,6 +568,7 @@ export class FloodPanel {
       this.viewer.imageryLayers.remove(layer, true);
     }
     this.layers.clear();
+    this.clearArrows();
     this.element("flood-results").hidden = true;
     this.element("flood-picked").hidden = true;
     if (this.depths.size > 0) {
@@ -475,7 +577,14 @@ export class FloodPanel {
     }
     this.element("flood-scheme").disabled = true;
     // In place: window.twinViewer.flood holds this very object.
-    Object.assign(this.state, { state: "idle", run: null, outputTimes: [], time: null, error: null });
+    Object.assign(this.state, {
+      state: "idle",
+      run: null,
+      outputTimes: [],
+      time: null,
+      error: null,
+      arrows: 0,
+    });
   }
 
   /** A building's simulated maximum depth: metres, 0 when dry, undefined without results. */

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.imageio.ImageIO;
@@ -18,7 +17,8 @@ import org.citytwin.terrain.Raster;
  * {@code z/x/y} scheme of web maps, EPSG:3857, row 0 at the north). Each pixel takes the depth of
  * the grid cell under its centre (pixel centre → longitude, latitude → the grid's metric frame);
  * dry cells (below {@link #MIN_DEPTH_METRES}), NODATA and everything outside the grid are fully
- * transparent. Colours follow a blue ramp, {@link #colour(double)}.
+ * transparent. Colours follow a blue ramp, {@link #colour(double)}; the same tiles of another
+ * quantity (speed) take its own {@link ColourRamp}, below whose first stop pixels are transparent.
  */
 public final class DepthTiles {
   /** Tile side in pixels. */
@@ -30,36 +30,29 @@ public final class DepthTiles {
   /** Deepest zoom level accepted. */
   public static final int MAX_ZOOM = 24;
 
-  /**
-   * Ramp stops: depth in metres, then red, green, blue, alpha. Saturated blues from sky blue to
-   * navy, so that even the shallowest water stands out from a grey or green base map, with the
-   * opacity rising with depth (about half at 1 cm, nearly opaque at 3 m) so that shallow water
-   * still lets the ground show through. The first palette started at a pale grey-blue (198, 219,
-   * 239) that was hard to tell from the globe.
-   */
-  private static final double[][] RAMP = {
-    {0.01, 107, 184, 255, 130},
-    {0.1, 49, 140, 240, 165},
-    {0.3, 25, 100, 220, 190},
-    {0.5, 15, 75, 190, 205},
-    {1.0, 10, 50, 150, 220},
-    {2.0, 8, 30, 110, 235},
-    {3.0, 30, 10, 85, 245}
-  };
-
-  /** A stop of the colour ramp: from {@code depthMetres} on, pixels blend towards {@code argb}. */
+  /** A stop of the depth ramp: from {@code depthMetres} on, pixels blend towards {@code argb}. */
   public record RampStop(double depthMetres, int argb) {}
 
-  /** The ramp's stops, shallowest first, for legends (colours between stops are linear). */
+  /** The depth ramp's stops, shallowest first, for legends (colours between stops are linear). */
   public static List<RampStop> ramp() {
-    return Arrays.stream(RAMP).map(s -> new RampStop(s[0], colour(s[0]))).toList();
+    return ColourRamp.DEPTH.stops().stream().map(s -> new RampStop(s.value(), s.argb())).toList();
   }
 
   private final LocalMetricFrame frame;
+  private final ColourRamp ramp;
 
-  /** A renderer for rasters whose grid lies in {@code frame}. */
+  /** A renderer for depth rasters whose grid lies in {@code frame}, in {@link ColourRamp#DEPTH}. */
   public DepthTiles(LocalMetricFrame frame) {
+    this(frame, ColourRamp.DEPTH);
+  }
+
+  /**
+   * A renderer for rasters whose grid lies in {@code frame}, painted with {@code ramp} (for example
+   * speeds with {@link ColourRamp#SPEED}).
+   */
+  public DepthTiles(LocalMetricFrame frame, ColourRamp ramp) {
     this.frame = Objects.requireNonNull(frame, "frame");
+    this.ramp = Objects.requireNonNull(ramp, "ramp");
   }
 
   /**
@@ -77,7 +70,7 @@ public final class DepthTiles {
       int col = g.colOf(xyz[3 * p]);
       int row = g.rowOf(xyz[3 * p + 1]);
       if (col >= 0 && row >= 0) {
-        image.setRGB(p % SIZE, p / SIZE, colour(depth.value(col, row)));
+        image.setRGB(p % SIZE, p / SIZE, ramp.colour(depth.value(col, row)));
       }
     }
     ByteArrayOutputStream png = new ByteArrayOutputStream();
@@ -117,29 +110,8 @@ public final class DepthTiles {
     return xyz;
   }
 
-  /** ARGB of a depth: transparent when dry or NaN, else linear between the ramp stops. */
+  /** ARGB of a depth in {@link ColourRamp#DEPTH}: transparent when dry (or NaN). */
   public static int colour(double depthMetres) {
-    if (!(depthMetres >= MIN_DEPTH_METRES)) {
-      return 0;
-    }
-    double[] hi = RAMP[RAMP.length - 1];
-    if (depthMetres >= hi[0]) {
-      return argb(hi, hi, 0);
-    }
-    int s = 1;
-    while (RAMP[s][0] < depthMetres) {
-      s++;
-    }
-    double[] lo = RAMP[s - 1];
-    double[] up = RAMP[s];
-    return argb(lo, up, (depthMetres - lo[0]) / (up[0] - lo[0]));
-  }
-
-  private static int argb(double[] lo, double[] hi, double f) {
-    int r = (int) Math.round(lo[1] + f * (hi[1] - lo[1]));
-    int g = (int) Math.round(lo[2] + f * (hi[2] - lo[2]));
-    int b = (int) Math.round(lo[3] + f * (hi[3] - lo[3]));
-    int a = (int) Math.round(lo[4] + f * (hi[4] - lo[4]));
-    return a << 24 | r << 16 | g << 8 | b;
+    return ColourRamp.DEPTH.colour(depthMetres);
   }
 }

@@ -18,4 +18,10 @@ public interface FloodListener {
 
   /** At each output interval: the depth field (metres) at {@code simulatedSeconds}. */
   default void snapshot(double simulatedSeconds, Raster depthMetres) {}
+
+  /**
+   * At each output interval, right after {@link #snapshot}: the cell velocities at the same time
+   * (see {@link VelocityField} for how they are computed).
+   */
+  default void velocity(double simulatedSeconds, VelocityField velocity) {}
 }

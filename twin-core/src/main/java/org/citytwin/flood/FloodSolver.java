@@ -135,6 +135,7 @@ public final class FloodSolver {
       }
       if (t >= nextSnap - eps) {
         l.snapshot(t, Raster.of(grid, KernelSetup.depthWithNoData(scenario, k.h)));
+        l.velocity(t, VelocityField.of(scenario, k));
         nextSnap += snapEvery;
       }
       l.progress(t, dt, steps, System.nanoTime() - start);

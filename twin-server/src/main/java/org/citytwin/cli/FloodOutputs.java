@@ -10,12 +10,14 @@ import org.citytwin.flood.FloodListener;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodScenario;
 import org.citytwin.flood.FloodSolver;
+import org.citytwin.flood.VelocityField;
 import org.citytwin.terrain.Raster;
 
 /**
- * Runs a scenario and writes its files into a directory: depth snapshots as they come, then
- * max_depth.asc, max_velocity.asc, first_inundation.asc, gauges.csv and mass_balance.txt. Prints a
- * progress line on stderr about once a second.
+ * Runs a scenario and writes its files into a directory: depth and velocity snapshots as they come
+ * (depth_&lt;t&gt;, velocity_&lt;t&gt; for the speed, vx_&lt;t&gt; and vy_&lt;t&gt; for its east
+ * and north components), then max_depth.asc, max_velocity.asc, first_inundation.asc, gauges.csv and
+ * mass_balance.txt. Prints a progress line on stderr about once a second.
  */
 final class FloodOutputs implements FloodListener {
   private final Path dir;
@@ -111,9 +113,20 @@ final class FloodOutputs implements FloodListener {
 
   @Override
   public void snapshot(double simulatedSeconds, Raster depthMetres) {
-    String name = String.format(Locale.ROOT, "depth_%d", Math.round(simulatedSeconds));
+    write(depthMetres, "depth", simulatedSeconds);
+  }
+
+  @Override
+  public void velocity(double simulatedSeconds, VelocityField velocity) {
+    write(velocity.speed(), "velocity", simulatedSeconds);
+    write(velocity.eastward(), "vx", simulatedSeconds);
+    write(velocity.northward(), "vy", simulatedSeconds);
+  }
+
+  private void write(Raster grid, String prefix, double simulatedSeconds) {
+    String name = String.format(Locale.ROOT, "%s_%d", prefix, Math.round(simulatedSeconds));
     try {
-      format.write(depthMetres, epsgCode, dir, name);
+      format.write(grid, epsgCode, dir, name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -52,8 +52,11 @@ public final class ScenarioChecks {
   /** Most cells a run may have (about 16 MB per float field; the solver keeps about a dozen). */
   public static final long MAX_CELLS = 4_000_000;
 
-  /** Most depth values kept in a run's snapshots (4 bytes each: 400 MB). */
+  /** Most values kept in a run's snapshots (4 bytes each: 400 MB). */
   public static final long MAX_SNAPSHOT_VALUES = 100_000_000;
+
+  /** Grids per output time held in memory: depth, speed and the two velocity components. */
+  static final int GRIDS_PER_SNAPSHOT = 4;
 
   /** Refuses areas whose grid would be too large, estimated on a sphere (within about 1 %). */
   static void checkSize(ScenarioSpec spec, Filter.BboxIntersects a) {
@@ -82,16 +85,17 @@ public final class ScenarioChecks {
         spec.outputIntervalSeconds() > 0
             ? Math.ceil(spec.durationSeconds() / spec.outputIntervalSeconds())
             : 0;
-    if (cells * snapshots > MAX_SNAPSHOT_VALUES) {
+    if (cells * snapshots * GRIDS_PER_SNAPSHOT > MAX_SNAPSHOT_VALUES) {
       throw ScenarioRejected.field(
           "outputInterval",
           String.format(
               java.util.Locale.ROOT,
-              "%.0f depth snapshots of about %.0f cells would hold %.0f MB; at most %d MB are"
+              "%.0f snapshots (depth and velocity, 4 grids each) of about %.0f cells would hold"
+                  + " %.0f MB; at most %d MB are"
                   + " kept per run: choose a longer outputInterval, larger cells or a smaller bbox",
               snapshots,
               cells,
-              cells * snapshots * 4 / 1e6,
+              cells * snapshots * GRIDS_PER_SNAPSHOT * 4 / 1e6,
               MAX_SNAPSHOT_VALUES * 4 / 1_000_000));
     }
   }

@@ -71,6 +71,9 @@ class FloodCommandTest {
             "first_inundation.asc",
             "depth_300.asc",
             "depth_600.asc",
+            "velocity_300.asc",
+            "vx_300.asc",
+            "vy_600.asc",
             "gauges.csv",
             "mass_balance.txt")) {
       assertTrue(Files.exists(outDir.resolve(f)), f + " written");
@@ -81,6 +84,23 @@ class FloodCommandTest {
     assertTrue(Files.readString(outDir.resolve("mass_balance.txt")).contains("relative_error"));
     assertTrue(console.err().contains("flood: t = 600 / 600 s"), console.err());
     assertEquals(g, EsriAsciiGrid.read(outDir.resolve("max_depth.asc")).geometry());
+    // The velocity snapshots: speed is the length of (vx, vy) and never above the run's maximum;
+    // the water moves somewhere (inflow and rain on a slope).
+    Raster max = EsriAsciiGrid.read(outDir.resolve("max_velocity.asc"));
+    float fastest = 0;
+    for (int t : new int[] {300, 600}) {
+      Raster speed = EsriAsciiGrid.read(outDir.resolve("velocity_" + t + ".asc"));
+      Raster vx = EsriAsciiGrid.read(outDir.resolve("vx_" + t + ".asc"));
+      Raster vy = EsriAsciiGrid.read(outDir.resolve("vy_" + t + ".asc"));
+      for (int i = 0; i < g.cellCount(); i++) {
+        float v = speed.value(i);
+        assertEquals(
+            v, Math.hypot(vx.value(i), vy.value(i)), 1e-5 * Math.max(v, 1e-3), "cell " + i);
+        assertTrue(v <= max.value(i), "cell " + i + ": " + v + " over " + max.value(i));
+        fastest = Math.max(fastest, v);
+      }
+    }
+    assertTrue(fastest > 0.01, "water moves: " + fastest + " m/s");
   }
 
   /**
@@ -344,7 +364,14 @@ class FloodCommandTest {
     assertEquals(0, code, console.err());
     assertTrue(console.err().contains("in EPSG:6674"), console.err());
     for (String f :
-        List.of("terrain.tif", "max_depth.tif", "first_inundation.tif", "depth_300.tif")) {
+        List.of(
+            "terrain.tif",
+            "max_depth.tif",
+            "first_inundation.tif",
+            "depth_300.tif",
+            "velocity_300.tif",
+            "vx_300.tif",
+            "vy_300.tif")) {
       GeoRaster r = GeoTiff.read(outDir.resolve(f));
       assertEquals(6674, r.epsgCode(), f);
       assertEquals(10, r.raster().geometry().cellSizeMetres(), f);

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
 import org.citytwin.crs.CoordinateConversionException;
+import org.citytwin.flood.ColourRamp;
 import org.citytwin.flood.DepthTiles;
+import org.citytwin.flood.VelocityField;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.RequestParameters;
 import org.citytwin.http.Utf8Body;
@@ -22,8 +24,10 @@ import org.citytwin.terrain.Raster;
  * Flood runs over HTTP (see docs/FLOOD.md): {@code POST /flood/runs} with a JSON scenario answers
  * 202 with the run's status and its URL in {@code Location}; {@code GET /flood/runs/{run}} polls
  * it, {@code DELETE} cancels a running run or forgets an ended one (on disk too); results are under
- * the run's URL and depth tiles under {@code /tiles/flood/{run}/{time}/{z}/{x}/{y}.png}. Ended runs
- * are kept in {@code flood/runs} under the store's directory and served again after a restart.
+ * the run's URL (velocity arrows as GeoJSON at {@code /flood/runs/{run}/arrows?time=&bbox=}), depth
+ * tiles under {@code /tiles/flood/{run}/{time}/{z}/{x}/{y}.png} and speed tiles under {@code
+ * /tiles/flood/{run}/velocity/{time}/{z}/{x}/{y}.png}. Ended runs are kept in {@code flood/runs}
+ * under the store's directory and served again after a restart.
  */
 public final class FloodApi implements AutoCloseable {
   static final String ROOT = "/flood/runs";
@@ -60,7 +64,9 @@ public final class FloodApi implements AutoCloseable {
     config.routes.get(ROOT + "/{run}/gauges", this::gauges);
     config.routes.get(ROOT + "/{run}/gauges.csv", this::gaugesCsv);
     config.routes.get(ROOT + "/{run}/mass-balance", this::massBalance);
+    config.routes.get(ROOT + "/{run}/arrows", this::arrows);
     config.routes.get("/tiles/flood/{run}/{time}/{z}/{x}/{file}", this::tile);
+    config.routes.get("/tiles/flood/{run}/velocity/{time}/{z}/{x}/{file}", this::speedTile);
     GridRoutes grids = new GridRoutes(uploads);
     config.routes.post(DEMS, grids::upload);
     config.routes.get(DEMS, grids::list);
@@ -133,9 +139,45 @@ public final class FloodApi implements AutoCloseable {
     json(ctx, run(ctx).outputs().massBalance());
   }
 
+  private void arrows(Context ctx) throws CoordinateConversionException {
+    RequestParameters params = RequestParameters.of(ctx, VelocityArrows.PARAMETERS);
+    String time = params.text("time");
+    if (time == null) {
+      throw HttpProblem.badParameter("time", "time is required: an output time in seconds");
+    }
+    long seconds = seconds(time);
+    double[] bbox = VelocityArrows.bbox(params);
+    FloodRun run = run(ctx);
+    VelocityField velocity = velocityAt(run, seconds);
+    Utf8Body.send(
+        ctx, GEOJSON, VelocityArrows.collection(velocity, run.frame(), seconds, bbox).toString());
+  }
+
   private void tile(Context ctx) throws CoordinateConversionException {
     RequestParameters.of(ctx, NO_PARAMETERS);
     FloodRun run = run(ctx);
+    int[] zxy = tileAddress(ctx);
+    Raster depth = depthAt(run, ctx.pathParam("time"));
+    png(ctx, new DepthTiles(run.frame()).render(depth, zxy[0], zxy[1], zxy[2]));
+  }
+
+  /** The speed at an output time or its maximum over the run, in the speed ramp. */
+  private void speedTile(Context ctx) throws CoordinateConversionException {
+    RequestParameters.of(ctx, NO_PARAMETERS);
+    FloodRun run = run(ctx);
+    int[] zxy = tileAddress(ctx);
+    String time = ctx.pathParam("time");
+    Raster speed = time.equals("max") ? run.maxVelocity() : velocityAt(run, seconds(time)).speed();
+    png(ctx, new DepthTiles(run.frame(), ColourRamp.SPEED).render(speed, zxy[0], zxy[1], zxy[2]));
+  }
+
+  private static void png(Context ctx, byte[] png) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("image/png").result(png);
+  }
+
+  /** z, x, y of a tile path ending {@code {z}/{x}/{y}.png}; 404 or 400 when it is not one. */
+  private static int[] tileAddress(Context ctx) {
     String file = ctx.pathParam("file");
     if (!file.endsWith(".png")) {
       throw HttpProblem.notFound("flood tiles are PNG: {y}.png, was " + file);
@@ -148,11 +190,30 @@ public final class FloodApi implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw HttpProblem.badParameter("z/x/y", e.getMessage());
     }
-    String time = ctx.pathParam("time");
-    Raster depth = depthAt(run, time);
-    byte[] png = new DepthTiles(run.frame()).render(depth, z, x, y);
-    ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.contentType("image/png").result(png);
+    return new int[] {z, x, y};
+  }
+
+  /**
+   * The velocity snapshot at an output time; 404 naming the output times when it is not one, or
+   * saying that the run was kept without velocity snapshots.
+   */
+  private static VelocityField velocityAt(FloodRun run, long seconds) {
+    return run.velocityAt(seconds)
+        .orElseThrow(
+            () ->
+                HttpProblem.notFound(
+                    run.outputTimes().contains(seconds)
+                        ? "run "
+                            + run.id()
+                            + " has no velocity at "
+                            + seconds
+                            + " s: it was kept by a version without velocity snapshots"
+                        : "run "
+                            + run.id()
+                            + " has no velocity at "
+                            + seconds
+                            + " s; output times so far: "
+                            + run.outputTimes()));
   }
 
   /** The snapshot at an output time in whole seconds, or {@code max} for the maximum depth. */

@@ -13,6 +13,7 @@ import org.citytwin.crs.LocalMetricFrame;
 import org.citytwin.flood.FloodListener;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.FloodSolver;
+import org.citytwin.flood.VelocityField;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.scenario.CityScenario;
 import org.citytwin.scenario.ScenarioSpec;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One flood run: builds the terrain from the store (or takes an uploaded DEM with the store's
  * buildings on it), or reuses one an earlier run built from the same inputs ({@link TerrainCache}),
- * runs the solver, keeps the depth snapshots and the result. Its state moves QUEUED → PREPARING →
- * RUNNING → COMPLETED, or to CANCELLED or FAILED from any earlier state. Progress fields are
- * written by the run's thread and read by requests.
+ * runs the solver, keeps the depth and velocity snapshots and the result. Its state moves QUEUED →
+ * PREPARING → RUNNING → COMPLETED, or to CANCELLED or FAILED from any earlier state. Progress
+ * fields are written by the run's thread and read by requests.
  */
 final class FloodJob implements Runnable, FloodListener, FloodRun {
   private static final Logger LOG = LoggerFactory.getLogger(FloodJob.class);
@@ -55,6 +56,7 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
   private final int threads;
   private final Instant created = Instant.now();
   private final NavigableMap<Long, Raster> snapshots = new ConcurrentSkipListMap<>();
+  private final NavigableMap<Long, VelocityField> velocities = new ConcurrentSkipListMap<>();
   private volatile State state = State.QUEUED;
   private volatile boolean cancelRequested;
   private volatile FloodSolver solver;
@@ -147,6 +149,11 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
   }
 
   @Override
+  public void velocity(double simulated, VelocityField velocity) {
+    velocities.put(Math.round(simulated), velocity);
+  }
+
+  @Override
   public String id() {
     return id;
   }
@@ -172,6 +179,11 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
   @Override
   public Raster maxDepth() {
     return ended().maxDepth();
+  }
+
+  @Override
+  public Raster maxVelocity() {
+    return ended().maxVelocity();
   }
 
   /** The result; 409 while the run is not over, or when it failed. */
@@ -206,6 +218,11 @@ final class FloodJob implements Runnable, FloodListener, FloodRun {
   @Override
   public Optional<Raster> depthAt(long seconds) {
     return Optional.ofNullable(snapshots.get(seconds));
+  }
+
+  @Override
+  public Optional<VelocityField> velocityAt(long seconds) {
+    return Optional.ofNullable(velocities.get(seconds));
   }
 
   ScenarioSpec spec() {

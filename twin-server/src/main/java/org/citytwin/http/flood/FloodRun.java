@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.SortedSet;
 import org.citytwin.crs.LocalMetricFrame;
+import org.citytwin.flood.VelocityField;
 import org.citytwin.terrain.Raster;
 
 /**
@@ -38,11 +39,24 @@ interface FloodRun {
    */
   Raster maxDepth();
 
+  /**
+   * The maximum speed over the run.
+   *
+   * @throws org.citytwin.http.HttpProblem 409 as {@link #outputs()}
+   */
+  Raster maxVelocity();
+
   /** The output times (whole simulated seconds) with a depth snapshot, so far. */
   SortedSet<Long> outputTimes();
 
   /** The depth snapshot at an output time. */
   Optional<Raster> depthAt(long seconds);
+
+  /**
+   * The velocity snapshot at an output time; empty when there is none, which includes every output
+   * time of a run kept by a version that did not keep velocity snapshots.
+   */
+  Optional<VelocityField> velocityAt(long seconds);
 
   /** The metric CRS of the run's grid; asked only once there is a depth to draw. */
   LocalMetricFrame frame();

@@ -15,9 +15,11 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.citytwin.flood.FloodResult;
+import org.citytwin.flood.VelocityField;
 import org.citytwin.terrain.Raster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *       {@code status.json} (the status document the run's URL answered when it ended), its results
  *       when it has some, that is when it completed or was cancelled while running ({@code
  *       buildings.bin}, {@code gauges.bin}, {@code max-depth.grid}, {@code max-velocity.grid},
- *       {@code first-inundation.grid} and {@code depth-<seconds>.grid} per output time), and last
- *       {@code files.json}, the name and size of every other file;
+ *       {@code first-inundation.grid}, and per output time {@code depth-<seconds>.grid} and the
+ *       velocity grids {@code velocity-<seconds>.grid}, {@code vx-<seconds>.grid} and {@code
+ *       vy-<seconds>.grid}; runs kept before velocity snapshots existed have none), and last {@code
+ *       files.json}, the name and size of every other file;
  *   <li>{@code <id>.running/}: a run accepted and not yet ended ({@code scenario.json}, {@code
  *       status.json});
  *   <li>{@code .tmp-<id>/}: a directory being written or deleted.
@@ -81,6 +85,12 @@ final class KeptRuns {
     return "depth-" + seconds + ".grid";
   }
 
+  /** The speed, east and north component grid files of an output time, in that order. */
+  static List<String> velocityFiles(long seconds) {
+    return List.of(
+        "velocity-" + seconds + ".grid", "vx-" + seconds + ".grid", "vy-" + seconds + ".grid");
+  }
+
   Path directory() {
     return directory;
   }
@@ -115,6 +125,13 @@ final class KeptRuns {
         for (long t : run.outputTimes()) {
           Raster depth = run.depthAt(t).orElseThrow();
           GridFile.write(depth, tmp.resolve(depthFile(t)));
+          Optional<VelocityField> velocity = run.velocityAt(t);
+          if (velocity.isPresent()) {
+            List<String> names = velocityFiles(t);
+            GridFile.write(velocity.get().speed(), tmp.resolve(names.get(0)));
+            GridFile.write(velocity.get().eastward(), tmp.resolve(names.get(1)));
+            GridFile.write(velocity.get().northward(), tmp.resolve(names.get(2)));
+          }
         }
       }
       long bytes = writeManifest(tmp);
@@ -220,7 +237,9 @@ final class KeptRuns {
   /**
    * Reads a run directory's status and checks its manifest: every listed file present with its
    * size, and the files the status promises (results of a completed or cancelled run, one depth
-   * grid per output time) listed. The grids themselves are read when first asked for.
+   * grid per output time) listed. Velocity grids are all there (three per output time) or none (a
+   * run kept before they existed, served without them); some but not all is damage. The grids
+   * themselves are read when first asked for.
    */
   private static StoredRun read(Path dir) throws IOException {
     String id = dir.getFileName().toString();
@@ -261,7 +280,25 @@ final class KeptRuns {
         throw new IOException("its " + MANIFEST + " does not list " + name);
       }
     }
-    return new StoredRun(dir, s, bytes);
+    int velocityFiles = 0;
+    int expected = 0;
+    for (JsonNode t : s.path("outputTimes")) {
+      for (String name : velocityFiles(t.asLong())) {
+        expected++;
+        velocityFiles += files.has(name) ? 1 : 0;
+      }
+    }
+    if (velocityFiles != 0 && velocityFiles != expected) {
+      throw new IOException(
+          "its "
+              + MANIFEST
+              + " lists "
+              + velocityFiles
+              + " of its "
+              + expected
+              + " velocity grids");
+    }
+    return new StoredRun(dir, s, bytes, velocityFiles > 0);
   }
 
   /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import org.citytwin.crs.CoordinateConversionException;
-import org.citytwin.flood.DepthTiles;
+import org.citytwin.flood.ColourRamp;
 import org.citytwin.flood.FloodResult;
 import org.citytwin.flood.GaugeSeries;
 import org.citytwin.flood.MassBalance;
@@ -85,14 +85,29 @@ final class RunJson {
     ObjectNode tiles =
         link(links, "tiles", "/tiles/flood/" + job.id() + "/{time}/{z}/{x}/{y}.png", "image/png");
     tiles.put("templated", true);
-    ArrayNode ramp = o.putArray("depthRamp");
-    for (DepthTiles.RampStop stop : DepthTiles.ramp()) {
-      ramp.addObject()
-          .put("depthMetres", stop.depthMetres())
+    ObjectNode speedTiles =
+        link(
+            links,
+            "velocity-tiles",
+            "/tiles/flood/" + job.id() + "/velocity/{time}/{z}/{x}/{y}.png",
+            "image/png");
+    speedTiles.put("templated", true);
+    link(links, "arrows", base + "/arrows?time={time}&bbox={bbox}", "application/geo+json")
+        .put("templated", true);
+    ramp(o.putArray("depthRamp"), ColourRamp.DEPTH, "depthMetres");
+    ramp(o.putArray("velocityRamp"), ColourRamp.SPEED, "metresPerSecond");
+    return o;
+  }
+
+  /** A ramp's stops for a legend: value (named {@code key}), colour {@code #rrggbb}, opacity. */
+  private static void ramp(ArrayNode target, ColourRamp ramp, String key) {
+    for (ColourRamp.Stop stop : ramp.stops()) {
+      target
+          .addObject()
+          .put(key, stop.value())
           .put("colour", String.format("#%06x", stop.argb() & 0xffffff))
           .put("opacity", Math.round((stop.argb() >>> 24) / 2.55) / 100.0);
     }
-    return o;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.citytwin.crs.LocalMetricFrame;
+import org.citytwin.flood.VelocityField;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.terrain.Raster;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An ended run read back from its directory ({@link KeptRuns}). Its status is read on start; its
  * results are read when first asked for and held softly (the garbage collector may drop them under
- * memory pressure; they are read again when needed), depth snapshots a few at a time.
+ * memory pressure; they are read again when needed), depth and velocity snapshots a few at a time.
+ * A run kept before velocity snapshots existed has none: {@link #velocityAt} is then empty.
  */
 final class StoredRun implements FloodRun {
   private static final Logger LOG = LoggerFactory.getLogger(StoredRun.class);
@@ -32,6 +34,9 @@ final class StoredRun implements FloodRun {
   /** The key of the maximum depth among the held grids (output times are not negative). */
   private static final long MAX = -1;
 
+  /** The key of the maximum speed among the held grids. */
+  private static final long MAX_SPEED = -2;
+
   private final Path directory;
   private final ObjectNode status;
   private final long bytes;
@@ -39,6 +44,7 @@ final class StoredRun implements FloodRun {
   private final Instant created;
   private final String state;
   private final SortedSet<Long> outputTimes;
+  private final boolean velocity;
   private LocalMetricFrame frame;
   private SoftReference<RunOutputs> outputs = new SoftReference<>(null);
   private final Map<Long, SoftReference<Raster>> snapshots =
@@ -48,9 +54,20 @@ final class StoredRun implements FloodRun {
           return size() > SNAPSHOTS_HELD;
         }
       };
+  private final Map<Long, SoftReference<VelocityField>> velocities =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, SoftReference<VelocityField>> eldest) {
+          return size() > SNAPSHOTS_HELD;
+        }
+      };
 
-  StoredRun(Path directory, ObjectNode status, long bytes) {
+  /**
+   * @param velocity whether the directory holds velocity grids for every output time
+   */
+  StoredRun(Path directory, ObjectNode status, long bytes, boolean velocity) {
     this.directory = directory;
+    this.velocity = velocity;
     this.status = status;
     this.bytes = bytes;
     this.id = status.path("id").asText();
@@ -128,6 +145,12 @@ final class StoredRun implements FloodRun {
   }
 
   @Override
+  public synchronized Raster maxVelocity() {
+    requireResults();
+    return grid(MAX_SPEED, KeptRuns.MAX_VELOCITY);
+  }
+
+  @Override
   public SortedSet<Long> outputTimes() {
     return outputTimes;
   }
@@ -138,6 +161,31 @@ final class StoredRun implements FloodRun {
       return Optional.empty();
     }
     return Optional.of(grid(seconds, KeptRuns.depthFile(seconds)));
+  }
+
+  @Override
+  public synchronized Optional<VelocityField> velocityAt(long seconds) {
+    if (!velocity || !outputTimes.contains(seconds)) {
+      return Optional.empty();
+    }
+    SoftReference<VelocityField> held = velocities.get(seconds);
+    VelocityField v = held == null ? null : held.get();
+    if (v == null) {
+      var names = KeptRuns.velocityFiles(seconds);
+      try {
+        v =
+            new VelocityField(
+                GridFile.read(file(names.get(0))),
+                GridFile.read(file(names.get(1))),
+                GridFile.read(file(names.get(2))));
+      } catch (IOException e) {
+        throw damaged(e);
+      } catch (IllegalArgumentException e) { // the three grids differ in size
+        throw damaged(new IOException(e.getMessage(), e));
+      }
+      velocities.put(seconds, new SoftReference<>(v));
+    }
+    return Optional.of(v);
   }
 
   /** A depth grid, from the few held or else read from its file. */

@@ -109,6 +109,42 @@ class FloodViewerEndToEndTest {
     assertTrue(tiles.stream().anyMatch(this::hasWater), "no tile shows water: " + tiles);
     assertTrue(report.path("rampLegend").asText().contains("0.01 – 0.1"), report.toString());
 
+    // The toggle to speed at the same time: the velocity tiles of 240 s are asked for, answer
+    // PNGs with moving water, and are drawn: the map (left of the panel) shows many more pixels
+    // in the speed ramp's warm colours than with depth at the same time and view.
+    assertEquals("speed", report.at("/speedLayer/quantity").asText(), report.toString());
+    assertEquals("240", report.at("/speedLayer/time").asText(), report.toString());
+    assertTrue(
+        report.at("/speedLayer/url").asText().contains(run + "/velocity/240/"), report.toString());
+    assertEquals("speed", report.path("speedLabel").asText());
+    // the arrows drawn over the speed are the server's arrows of that time, every one of them
+    JsonNode arrows = JSON.readTree(get("/flood/runs/" + run + "/arrows?time=240").body());
+    assertTrue(arrows.get("numberReturned").asInt() > 0, arrows.toString());
+    assertEquals(arrows.get("numberReturned").asInt(), report.path("speedArrows").asInt());
+    assertEquals("Water speed (m/s)", report.path("speedLegendTitle").asText());
+    assertTrue(report.path("speedLegend").asText().contains("0.5 – 1"), report.toString());
+    List<String> speedTiles = new ArrayList<>();
+    for (JsonNode tile : report.get("floodTiles")) {
+      if (tile.get("path").asText().startsWith("/tiles/flood/" + run + "/velocity/240/")) {
+        assertEquals(200, tile.get("status").asInt(), tile.toString());
+        assertEquals("image/png", tile.get("type").asText(), tile.toString());
+        speedTiles.add(tile.get("path").asText());
+      }
+    }
+    assertFalse(speedTiles.isEmpty(), "no speed tile of 240 s was asked for: " + report);
+    assertTrue(speedTiles.stream().anyMatch(this::hasWater), "no tile shows moving water");
+    int width = report.path("mapWidth").asInt();
+    int warmWithDepth = warmPixels(OUTPUT.resolve("flood-depth.png"), width);
+    int warmWithSpeed = warmPixels(OUTPUT.resolve("flood-speed.png"), width);
+    System.out.println(
+        "flood viewer e2e: warm map pixels with depth "
+            + warmWithDepth
+            + ", speed "
+            + warmWithSpeed);
+    assertTrue(
+        warmWithSpeed > warmWithDepth + 200,
+        "speed imagery drawn: " + warmWithSpeed + " warm pixels vs " + warmWithDepth);
+
     // A building the run's results call wet: drawn in its depth class, both depths in the panel.
     assertTrue(report.path("legendTitle").asText().startsWith("Simulated maximum depth"));
     String id = report.at("/pixel/id").asText();
@@ -165,6 +201,24 @@ class FloodViewerEndToEndTest {
       }
     }
     throw new AssertionError("run " + run + " has no building " + id);
+  }
+
+  /**
+   * Pixels of a screenshot left of {@code width} (the map) in the speed ramp's warm hues: clearly
+   * more red than blue.
+   */
+  private static int warmPixels(Path screenshot, int width) throws Exception {
+    BufferedImage image = ImageIO.read(screenshot.toFile());
+    int warm = 0;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < Math.min(width, image.getWidth()); x++) {
+        int rgb = image.getRGB(x, y);
+        int r = rgb >> 16 & 0xff;
+        int b = rgb & 0xff;
+        warm += r >= 150 && r - b >= 60 ? 1 : 0;
+      }
+    }
+    return warm;
   }
 
   /** True when the tile at this path has at least one visible pixel. */

@@ -1,7 +1,8 @@
 // Runs floods from the viewer in headless Chromium like a person would and prints one JSON
 // report on stdout: waits for the tiles, picks a breach point on open ground, starts a long
 // rainfall run and cancels it while it runs, then fills in a short rainfall scenario, starts it, waits for
-// it to complete, moves the time slider, waits for that time's depth imagery, colours the
+// it to complete, moves the time slider, waits for that time's depth imagery, switches to speed and
+// back (a screenshot of each, the speed with its arrows), colours the
 // buildings by simulated maximum depth, finds a pixel where a building that the run's results
 // call wet is drawn, reads its colour, clicks it and reads the panel, reloads the page and reopens
 // the run from the list of earlier runs, and takes a screenshot.
@@ -152,6 +153,30 @@ async function drive(page, report) {
   });
   report.layer = await page.evaluate(() => window.twinViewer.floodLayerShown());
   report.rampLegend = await page.locator('#flood-ramp').innerText();
+
+  // The depth/speed toggle: the speed at the same time from the velocity tiles, with its own
+  // legend; a screenshot of the map with each, for the Java test to compare, then back to depth.
+  report.mapWidth = await page.evaluate(() => Math.floor(document.getElementById('panel').getBoundingClientRect().left));
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-depth.png') });
+  await page.check('input[name=flood-quantity][value=speed]');
+  await page.waitForFunction(
+    () => {
+      const layer = window.twinViewer.floodLayerShown();
+      return layer?.quantity === 'speed' && layer.loaded === true && window.twinViewer.flood.arrows > 0;
+    },
+    null,
+    { polling: 250 },
+  );
+  report.speedLayer = await page.evaluate(() => window.twinViewer.floodLayerShown());
+  report.speedArrows = await page.evaluate(() => window.twinViewer.flood.arrows);
+  report.speedLabel = await page.locator('#flood-quantity-label').innerText();
+  report.speedLegendTitle = await page.locator('#flood-ramp-title').innerText();
+  report.speedLegend = await page.locator('#flood-ramp').innerText();
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-speed.png') });
+  await page.check('input[name=flood-quantity][value=depth]');
+  await page.waitForFunction(() => window.twinViewer.floodLayerShown()?.quantity === 'depth', null, {
+    polling: 250,
+  });
 
   await page.selectOption('#colour-by', 'simulated_max_depth');
   report.legend = await page.evaluate(() =>
