@@ -56,6 +56,7 @@ class TwinServerTest {
     HttpResponse<byte[]> zipped = getBytes(ITEMS, "Accept-Encoding", "gzip");
     assertEquals(200, zipped.statusCode());
     assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(zipped.headers().allValues("Vary").contains("Accept-Encoding"));
     byte[] unzipped;
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
       unzipped = in.readAllBytes();
@@ -84,6 +85,7 @@ class TwinServerTest {
       assertEquals(
           "application/geo+json", response.headers().firstValue("Content-Type").orElse(""), path);
       assertTrue(response.headers().firstValue("ETag").orElse("").startsWith("W/"), path);
+      assertTrue(response.headers().allValues("Vary").contains("Accept-Encoding"), path);
       assertTrue(response.headers().firstValue("Content-Crs").isPresent(), path);
       assertEquals(
           "*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
