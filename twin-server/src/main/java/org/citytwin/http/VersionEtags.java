@@ -33,8 +33,8 @@ final class VersionEtags {
     VersionEtags etags = new VersionEtags(store);
     config.routes.before(PREFIX, etags::check);
     config.routes.before(PREFIX + "/*", etags::check);
-    config.routes.after(PREFIX, etags::tag);
-    config.routes.after(PREFIX + "/*", etags::tag);
+    config.routes.after(PREFIX, VersionEtags::tag);
+    config.routes.after(PREFIX + "/*", VersionEtags::tag);
   }
 
   /** The request attribute holding the tag computed before the handler ran. */
@@ -54,11 +54,13 @@ final class VersionEtags {
 
   /**
    * Tags a fresh answer with the tag computed before its handler read the store: an import
-   * finishing meanwhile can only make the answer newer than its tag says, never older.
+   * finishing meanwhile can only make the answer newer than its tag says, never older. Runs as an
+   * after-handler, and from {@link ResponseBytes} for handlers that send their headers themselves
+   * before the after-handlers run.
    */
-  private void tag(Context ctx) {
+  static void tag(Context ctx) {
     String etag = ctx.attribute(ATTRIBUTE);
-    if (etag != null && ctx.status() == HttpStatus.OK) {
+    if (etag != null && ctx.status() == HttpStatus.OK && !ctx.res().isCommitted()) {
       ctx.header("ETag", etag);
     }
   }

@@ -56,6 +56,7 @@ class TwinServerTest {
     HttpResponse<byte[]> zipped = getBytes(ITEMS, "Accept-Encoding", "gzip");
     assertEquals(200, zipped.statusCode());
     assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+    assertTrue(zipped.headers().allValues("Vary").contains("Accept-Encoding"));
     byte[] unzipped;
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
       unzipped = in.readAllBytes();
@@ -70,6 +71,31 @@ class TwinServerTest {
   }
 
   @Test
+  void geoJsonWithoutAcceptEncodingIsSentWithItsLengthAndEveryHeader() throws Exception {
+    String item =
+        "/collections/buildings/items/" + LiveTwin.encode(twin.firstFeatureId("buildings"));
+    for (String path : List.of(ITEMS, item)) {
+      HttpResponse<byte[]> response = getBytes(path, "Origin", "https://viewer.example");
+      assertEquals(200, response.statusCode(), path);
+      assertEquals(
+          String.valueOf(response.body().length),
+          response.headers().firstValue("Content-Length").orElse("none"),
+          path);
+      assertTrue(response.headers().firstValue("Transfer-Encoding").isEmpty(), path);
+      assertEquals(
+          "application/geo+json", response.headers().firstValue("Content-Type").orElse(""), path);
+      assertTrue(response.headers().firstValue("ETag").orElse("").startsWith("W/"), path);
+      assertTrue(response.headers().allValues("Vary").contains("Accept-Encoding"), path);
+      assertTrue(response.headers().firstValue("Content-Crs").isPresent(), path);
+      assertEquals(
+          "*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+      String text = new String(response.body(), StandardCharsets.UTF_8);
+      assertTrue(text.startsWith("{\"type\":\"Feature"), path);
+      assertTrue(text.endsWith("}"), path);
+    }
+  }
+
+  @Test
   void repeatedGetWithIfNoneMatchIs304() throws Exception {
     for (String path :
         List.of(
@@ -77,6 +103,7 @@ class TwinServerTest {
             "/collections/buildings/queryables",
             "/api",
             ITEMS,
+            "/collections/buildings/items/" + LiveTwin.encode(twin.firstFeatureId("buildings")),
             "/collections/buildings/items?bbox=135.45,34.61,135.47,34.63&f=html")) {
       HttpResponse<byte[]> first = getBytes(path);
       String etag = first.headers().firstValue("ETag").orElse(null);

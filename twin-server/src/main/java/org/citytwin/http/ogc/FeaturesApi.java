@@ -57,6 +57,10 @@ public final class FeaturesApi {
   }
 
   public void addRoutes(JavalinConfig config) {
+    // Javalin tries a request's path against each route's pattern in the order they were added:
+    // items and single items, nearly all of the traffic, first.
+    config.routes.get(ROOT + "/collections/{collection}/items", items::items);
+    config.routes.get(ROOT + "/collections/{collection}/items/{featureId}", items::item);
     config.routes.get(ROOT, this::landing);
     config.routes.get(ROOT + "/conformance", this::conformance);
     config.routes.get(ROOT + "/api", OpenApiDocument::serve);
@@ -65,8 +69,6 @@ public final class FeaturesApi {
     config.routes.get(ROOT + "/collections/{collection}/queryables", this::queryables);
     config.routes.get(ROOT + "/collections/{collection}/queryables/list", this::queryablesList);
     config.routes.get(ROOT + "/collections/{collection}/schema", this::schema);
-    config.routes.get(ROOT + "/collections/{collection}/items", items::items);
-    config.routes.get(ROOT + "/collections/{collection}/items/{featureId}", items::item);
     new PlanningApi(collections, queryables).addRoutes(config);
   }
 

@@ -19,6 +19,7 @@ import org.citytwin.geojson.GeometryChoice;
 import org.citytwin.http.HttpProblem;
 import org.citytwin.http.Links;
 import org.citytwin.http.RequestParameters;
+import org.citytwin.http.ResponseBytes;
 import org.citytwin.http.ResponseFormat;
 import org.citytwin.query.FixedAttribute;
 import org.citytwin.query.Literal;
@@ -43,7 +44,7 @@ final class ItemsResource {
     this.queryables = queryables;
   }
 
-  void items(Context ctx) throws StoreException {
+  void items(Context ctx) throws StoreException, IOException {
     Collections.Info collection = collections.get(ctx.pathParam("collection"));
     Queryables known = queryables.of(collection);
     RequestParameters parameters = RequestParameters.of(ctx, known.itemsParameters());
@@ -89,10 +90,10 @@ final class ItemsResource {
                 new FeatureWriter(
                     request.geometry(), request.crs().fromCrs84(), request.properties()));
     ctx.header("Content-Crs", "<" + request.crs().uri() + ">");
-    ctx.contentType(GEOJSON).result(body);
+    ResponseBytes.send(ctx, GEOJSON, body);
   }
 
-  void item(Context ctx) throws StoreException {
+  void item(Context ctx) throws StoreException, IOException {
     RequestParameters parameters = RequestParameters.of(ctx, ITEM_PARAMETERS);
     ResponseFormat format = ResponseFormat.of(ctx, parameters);
     Collections.Info collection = collections.get(ctx.pathParam("collection"));
@@ -130,7 +131,7 @@ final class ItemsResource {
     }
     ctx.header("Content-Crs", "<" + crs.uri() + ">");
     ctx.header("Link", "<" + self + ">; rel=\"self\"; type=\"" + GEOJSON + "\"");
-    ctx.contentType(GEOJSON).result(body);
+    ResponseBytes.send(ctx, GEOJSON, body);
   }
 
   private interface JsonBody {
