@@ -22,13 +22,13 @@ final class FaceRow {
   final float[] hs;
   final float[] factor;
   final float[] numerator;
-  final float[] root;
+  final float[] h73;
 
   FaceRow(int length) {
     hf = new float[length];
     hs = new float[length];
     factor = new float[length];
     numerator = new float[length];
-    root = new float[length];
+    h73 = new float[length];
   }
 }

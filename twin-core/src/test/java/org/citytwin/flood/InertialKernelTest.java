@@ -20,8 +20,7 @@ class InertialKernelTest {
 
   /**
    * The float cube root of the interior faces against {@link Math#cbrt}: relative error below 1e-6
-   * (a few float roundings) over 1e-6..1e4 m, and the row form of its first guess (what the kernel
-   * computes) bit for bit equal to the scalar one.
+   * (a few float roundings) over 1e-6..1e4 m, and the row form bit for bit equal to the scalar one.
    */
   @Test
   void floatCubeRootMatchesMathCbrtAndItsRowForm() {
@@ -32,19 +31,19 @@ class InertialKernelTest {
       x[i] = (float) Math.pow(10, -6 + 10 * random.nextDouble());
     }
     float[] rows = new float[n];
-    InertialKernel.cbrtGuessRow(x, rows, new float[n], 0, n);
+    InertialKernel.cbrtRow(x, rows, new float[n], 0, n);
     for (int i = 0; i < n; i++) {
       double exact = Math.cbrt(x[i]);
       float fast = InertialKernel.cbrtFloat(x[i]);
       assertEquals(exact, fast, 1e-6 * exact, "cbrt " + x[i]);
-      assertEquals(InertialKernel.cbrtGuess(x[i]), rows[i], 0f, "row form at " + x[i]);
+      assertEquals(fast, rows[i], 0f, "row form at " + x[i]);
     }
   }
 
   /**
-   * Above the depths of real water (1e4 m; its first guess is fitted up to 1e8 m), the one Halley
-   * step of the float cube root still lands close: within 1e-5 up to 1e5 m and 1 % up to 1e8 m (a
-   * first guess that ran away there would give water that deep a wildly wrong friction).
+   * Outside the range its first guess was fitted on (1e-6..1e4 m), the one Halley step of the float
+   * cube root still lands close: within 1e-5 up to 1e5 m and 1 % up to 1e8 m (a first guess that
+   * ran away there would give water that deep a wildly wrong friction).
    */
   @Test
   void floatCubeRootDegradesGentlyBeyondItsFittedRange() {
