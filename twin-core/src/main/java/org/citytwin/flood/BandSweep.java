@@ -34,22 +34,67 @@ final class BandSweep {
 
   private double out;
 
-  /** The row {@link #continuity} last worked on in this step, or -2 before the first. */
+  /** The row {@link #continuity} last worked on in this run of rows, or -2 before the first. */
   private int previousContinuityRow;
+
+  /** Rows found dry ({@link #markDryRows}) at the start of this step; only this band's are set. */
+  private final boolean[] dryRow;
 
   BandSweep(InertialKernel k) {
     this.k = k;
     this.nc = k.nc;
     this.nr = k.nr;
     this.b = new RowBuffers(nc);
+    this.dryRow = new boolean[nr];
   }
 
-  /** Advances rows {@code [r0, r1)} by one step, writing the next state and the band's sums. */
+  /**
+   * Advances rows {@code [r0, r1)} by one step, writing the next state and the band's sums. With
+   * {@link InertialKernel#skipDryRows} and {@link InertialKernel#quietRowsPossible()}, rows that
+   * are quiet ({@link #quiet}) are not computed but get the values computing them would give (see
+   * {@link #writeQuiet}); the others are swept in runs, each run like a band of its own with its
+   * halo rows, which gives the same values as one sweep (the property that makes results the same
+   * for any thread count).
+   */
   void step(int band, int r0, int r1) {
     in = 0;
     out = 0;
-    previousContinuityRow = -2;
     Arrays.fill(b.deepestByColumn, 0f);
+    int computed = r1 - r0;
+    if (!k.skipDryRows || !k.quietRowsPossible()) {
+      sweep(r0, r1);
+    } else {
+      markDryRows(r0, r1);
+      computed = 0;
+      int r = r0;
+      while (r < r1) {
+        boolean quiet = quiet(r);
+        int end = r + 1;
+        while (end < r1 && quiet(end) == quiet) {
+          end++;
+        }
+        if (quiet) {
+          writeQuiet(r, end);
+        } else {
+          sweep(r, end);
+          computed += end - r;
+        }
+        r = end;
+      }
+    }
+    float deepest = 0f;
+    for (float d : b.deepestByColumn) {
+      deepest = Math.max(deepest, d);
+    }
+    k.bandIn[band] = in;
+    k.bandOut[band] = out;
+    k.bandMaxDepth[band] = deepest;
+    k.bandComputedRows[band] = computed;
+  }
+
+  /** Sweeps rows {@code [r0, r1)}, computing the rows around them as halo. */
+  private void sweep(int r0, int r1) {
+    previousContinuityRow = -2;
     int first = Math.max(0, r0 - 1);
     int last = Math.min(nr - 1, r1);
     if (first > 0) {
@@ -75,18 +120,50 @@ final class BandSweep {
       }
     }
     if (last == r1 - 1) {
-      continuity(last); // the band ends at the south edge: no halo row below
+      continuity(last); // the run ends at the south edge: no halo row below
     }
-    float deepest = 0f;
-    for (float d : b.deepestByColumn) {
-      deepest = Math.max(deepest, d);
-    }
-    k.bandIn[band] = in;
-    k.bandOut[band] = out;
-    k.bandMaxDepth[band] = deepest;
   }
 
-  /** Copies row {@code r} of bed, depth, n² and open flags into its ring slot. */
+  /**
+   * Marks in {@link #dryRow} the rows of {@code [r0 - 1, r1]} (inside the grid) whose cells all
+   * hold no water. The scan stops at a row's first wet cell, so wet rows cost almost nothing.
+   */
+  private void markDryRows(int r0, int r1) {
+    float[] h = k.h;
+    for (int r = Math.max(0, r0 - 1); r <= Math.min(nr - 1, r1); r++) {
+      int c = r * nc;
+      int end = c + nc;
+      while (c < end && h[c] == 0f) {
+        c++;
+      }
+      dryRow[r] = c == end;
+    }
+  }
+
+  /**
+   * Whether row {@code r} and the rows beside it hold no water (rows beyond the grid count as dry),
+   * in a step with no uniform rain and no staged edge ({@link InertialKernel#quietRowsPossible()}).
+   * Computing such a row gives exactly: depth 0 (its faces are all dry, h_f = 0, so every discharge
+   * is 0, and nothing falls on it), discharge +0 on its vertical faces and its north face (a ±0
+   * from the momentum equation's 0 factor becomes +0 in the limiter's {@code (q + |q|) / 2 · up +
+   * (q − |q|) / 2 · down}), and its maxima and first-inundation times unchanged (max with 0, speed
+   * 0, first-inundation candidate {@code time + NEVER = NEVER}). Edge faces of a dry cell are 0
+   * except on a staged edge, which the step excludes. Inflows, stage lines and zone rain are added
+   * to the depths before the step, so the cells they feed are not dry.
+   */
+  private boolean quiet(int r) {
+    return (r == 0 || dryRow[r - 1]) && dryRow[r] && (r == nr - 1 || dryRow[r + 1]);
+  }
+
+  /** Writes what computing the quiet rows {@code [r0, r1)} would write (see {@link #quiet}). */
+  private void writeQuiet(int r0, int r1) {
+    Arrays.fill(k.hNext, r0 * nc, r1 * nc, 0f);
+    Arrays.fill(k.qxNext, r0 * (nc + 1), r1 * (nc + 1), 0f);
+    // face row r is the north face of row r; the last row also owns the grid's south edge
+    Arrays.fill(k.qyNext, r0 * nc, (r1 == nr ? r1 + 1 : r1) * nc, 0f);
+  }
+
+  /** Copies row {@code r} of bed, depth, n² and open flags into its ring slot, with z + h. */
   private void stageRow(int r) {
     int s = r % RING;
     int base = r * nc;
@@ -94,6 +171,12 @@ final class BandSweep {
     System.arraycopy(k.h, base, b.h[s], 0, nc);
     System.arraycopy(k.n2, base, b.n2[s], 0, nc);
     System.arraycopy(k.open, base, b.open[s], 0, nc);
+    float[] z = b.z[s];
+    float[] h = b.h[s];
+    float[] eta = b.eta[s];
+    for (int c = 0; c < nc; c++) {
+      eta[c] = z[c] + h[c]; // once per cell, not once for each of its four faces
+    }
   }
 
   /** Copies face row {@code f} of the old y-discharges into its ring slot. */
@@ -117,7 +200,7 @@ final class BandSweep {
     int m = nc - 1;
     // from the staged row, which is in this core's cache, not from the grid arrays
     System.arraycopy(b.z[s], 0, b.zW, 1, m);
-    System.arraycopy(b.h[s], 0, b.hW, 1, m);
+    System.arraycopy(b.eta[s], 0, b.etaW, 1, m);
     System.arraycopy(b.n2[s], 0, b.n2W, 1, m);
     System.arraycopy(b.open[s], 0, b.openW, 1, m);
     System.arraycopy(qx, fb, b.q, 0, nc);
@@ -125,11 +208,11 @@ final class BandSweep {
     System.arraycopy(qx, fb + 2, b.qAfter, 1, m);
     FaceRow row = b.faces;
     row.z1 = b.zW;
-    row.h1 = b.hW;
+    row.eta1 = b.etaW;
     row.n21 = b.n2W;
     row.open1 = b.openW;
     row.z2 = b.z[s];
-    row.h2 = b.h[s];
+    row.eta2 = b.eta[s];
     row.n22 = b.n2[s];
     row.open2 = b.open[s];
     row.q = b.q;
@@ -160,11 +243,11 @@ final class BandSweep {
     int s = face % RING;
     FaceRow row = b.faces;
     row.z1 = b.z[n];
-    row.h1 = b.h[n];
+    row.eta1 = b.eta[n];
     row.n21 = b.n2[n];
     row.open1 = b.open[n];
     row.z2 = b.z[s];
-    row.h2 = b.h[s];
+    row.eta2 = b.eta[s];
     row.n22 = b.n2[s];
     row.open2 = b.open[s];
     row.q = b.qy[face % RING];
@@ -266,7 +349,8 @@ final class BandSweep {
     }
     for (int c = 0; c < nc; c++) {
       float flow = (qxOut[c] - qeOut[c]) + (qyOut[c] - qsOut[c]);
-      hOut[c] = Math.max(0f, h[c] + dtdx * flow + rain * open[c]);
+      float v = h[c] + dtdx * flow + rain * open[c];
+      hOut[c] = (v + Math.abs(v)) * 0.5f; // max(0, v) exactly, cheaper than Math.max in SIMD
     }
     float[] deepestByColumn = b.deepestByColumn;
     for (int c = 0; c < nc; c++) {
@@ -340,6 +424,7 @@ final class BandSweep {
     // staged state rows, by row mod 3
     final float[][] z;
     final float[][] h;
+    final float[][] eta;
     final float[][] n2;
     final float[][] open;
     // old y-discharges by face row mod 3
@@ -351,7 +436,7 @@ final class BandSweep {
     final float[][] limit;
     // west neighbours of the faces of one row, and that row's old x-discharges
     final float[] zW;
-    final float[] hW;
+    final float[] etaW;
     final float[] n2W;
     final float[] openW;
     final float[] q;
@@ -380,6 +465,7 @@ final class BandSweep {
       faces = new FaceRow(nc + 1);
       z = new float[RING][nc];
       h = new float[RING][nc];
+      eta = new float[RING][nc];
       n2 = new float[RING][nc];
       open = new float[RING][nc];
       qy = new float[RING][nc];
@@ -387,7 +473,7 @@ final class BandSweep {
       fy = new float[RING][nc];
       limit = new float[RING][nc];
       zW = new float[nc];
-      hW = new float[nc];
+      etaW = new float[nc];
       n2W = new float[nc];
       openW = new float[nc];
       q = new float[nc];

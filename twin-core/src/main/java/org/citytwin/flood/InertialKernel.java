@@ -66,6 +66,15 @@ final class InertialKernel {
   final double[] bandOut;
   final double[] bandMaxDepth;
 
+  /** Rows of each band computed in the last step (not counting halo rows). */
+  final int[] bandComputedRows;
+
+  /**
+   * Whether {@link BandSweep} may leave out rows that stay dry (results bit for bit the same; off
+   * only to test exactly that).
+   */
+  boolean skipDryRows = true;
+
   /** (1 − θ) / 2: the weight of the two neighbouring discharges in the q-centred scheme. */
   private final double sideWeight;
 
@@ -124,6 +133,7 @@ final class InertialKernel {
     bandIn = new double[nr];
     bandOut = new double[nr];
     bandMaxDepth = new double[nr];
+    bandComputedRows = new int[nr];
   }
 
   /** Makes the state written by the last step current. Called between steps, never during. */
@@ -137,6 +147,22 @@ final class InertialKernel {
     t = qy;
     qy = qyNext;
     qyNext = t;
+  }
+
+  /**
+   * Whether this step can have quiet rows ({@link BandSweep}): not under uniform rain, which wets
+   * every open cell, nor with a staged edge, whose stage can flow onto dry cells.
+   */
+  boolean quietRowsPossible() {
+    if (rainF != 0f) {
+      return false;
+    }
+    for (int kind : edgeKind) {
+      if (kind == STAGE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Sets the per-step values and the momentum equation's constants that depend on Δt. */
@@ -155,17 +181,17 @@ final class InertialKernel {
   /**
    * The momentum equation of {@link #momentum} on interior faces {@code [from, to)} of a row, in
    * float and without a branch, into {@code flux}: every array holds the values of face {@code c}
-   * at index {@code c} (west/north cell "1", east/south cell "2"; the old discharge and its two
-   * neighbours in the same direction), so the three short loops compile to SIMD instructions (a
-   * single long loop is not vectorised by HotSpot). Walls and dry faces (h_f ≤ threshold) give
-   * exactly 0 through 0/1 factors; {@code h^(7/3)} comes from {@link #cbrtFloat}. {@code hs} and
-   * {@code numerator} are scratch rows.
+   * at index {@code c} (west/north cell "1", east/south cell "2", their beds and water surfaces
+   * {@code z + h}; the old discharge and its two neighbours in the same direction), so the three
+   * short loops compile to SIMD instructions (a single long loop is not vectorised by HotSpot).
+   * Walls and dry faces (h_f ≤ threshold) give exactly 0 through 0/1 factors; {@code h^(7/3)} comes
+   * from {@link #cbrtFloat}. {@code hs} and {@code numerator} are scratch rows.
    */
   void interiorFluxes(FaceRow in, float[] flux, int from, int to) {
     float[] z1 = in.z1;
-    float[] h1 = in.h1;
+    float[] eta1 = in.eta1;
     float[] z2 = in.z2;
-    float[] h2 = in.h2;
+    float[] eta2 = in.eta2;
     float[] q = in.q;
     float[] hf = in.hf;
     float[] hs = in.hs;
@@ -173,7 +199,7 @@ final class InertialKernel {
     float[] numerator = in.numerator;
     float threshold = thresholdF;
     for (int c = from; c < to; c++) {
-      hf[c] = Math.max(z1[c] + h1[c], z2[c] + h2[c]) - Math.max(z1[c], z2[c]);
+      hf[c] = Math.max(eta1[c], eta2[c]) - Math.max(z1[c], z2[c]);
     }
     float[] open1 = in.open1;
     float[] open2 = in.open2;
@@ -192,8 +218,7 @@ final class InertialKernel {
     }
     float slope = gDtOverDxF;
     for (int c = from; c < to; c++) {
-      float dEta = (z2[c] + h2[c]) - (z1[c] + h1[c]);
-      numerator[c] = (numerator[c] - slope * hs[c] * dEta) * factor[c];
+      numerator[c] = (numerator[c] - slope * hs[c] * (eta2[c] - eta1[c])) * factor[c];
     }
     float[] h73 = in.h73;
     cbrtRow(hs, h73, hf, from, to);
