@@ -81,6 +81,7 @@ public final class TwinServer implements AutoCloseable {
     config.jetty.modifyHttpConfiguration(
         http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
     config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+    config.jetty.modifyServletContextHandler(HeadRequests::install);
     config.router.ignoreTrailingSlashes = true;
     RequestLog.install(config);
     if (!options.corsOrigins().isEmpty()) {
