@@ -2,8 +2,6 @@ package org.citytwin.terrain;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.citytwin.crs.CoordinateConversionException;
-import org.citytwin.crs.LocalMetricFrame;
 
 /**
  * Grids given beside a DEM (initial water levels, Manning's n) put on a run's grid the way the DEM
@@ -20,19 +18,9 @@ public final class RunGrids {
   private RunGrids() {}
 
   /**
-   * {@code grid} (in {@code gridFrame}, null: the run's CRS) on {@code target} (in {@code
-   * runFrame}, null: the grid's CRS).
-   */
-  public static DemResampler.Resampled onRunGrid(
-      Raster grid, LocalMetricFrame gridFrame, GridGeometry target, LocalMetricFrame runFrame)
-      throws CoordinateConversionException {
-    return DemResampler.resample(grid, gridFrame, target, runFrame);
-  }
-
-  /**
-   * Manning's n on the run's cells from a grid already put on them ({@link #onRunGrid}); cells it
-   * leaves NODATA (outside it, or NODATA in it) take {@code fill}, the run's constant n. Its
-   * classes: {@code grid} (the mean n of the cells it gave) and {@link
+   * Manning's n on the run's cells from a grid already put on them ({@link DemResampler#resample});
+   * cells it leaves NODATA (outside it, or NODATA in it) take {@code fill}, the run's constant n.
+   * Its classes: {@code grid} (the mean n of the cells it gave) and {@link
    * RoughnessGrid#DEFAULT_CLASS}.
    *
    * @throws IllegalArgumentException when a value is outside 0 to 1

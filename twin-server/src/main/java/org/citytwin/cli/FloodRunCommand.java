@@ -1,9 +1,12 @@
 package org.citytwin.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.citytwin.crs.CoordinateConversionException;
 import org.citytwin.flood.BuildingFootprint;
 import org.citytwin.flood.Edge;
 import org.citytwin.flood.FloodResult;
@@ -15,8 +18,10 @@ import org.citytwin.flood.StageBoundary;
 import org.citytwin.flood.StageLine;
 import org.citytwin.flood.TimeSeries;
 import org.citytwin.terrain.CellMask;
+import org.citytwin.terrain.DemResampler;
 import org.citytwin.terrain.GridFormatException;
 import org.citytwin.terrain.Raster;
+import org.citytwin.terrain.RunGrids;
 import org.citytwin.terrain.TerrainGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -253,10 +258,10 @@ final class FloodRunCommand implements Callable<Integer> {
         grids.write(usedRoughness.manning(), terrain.epsgCode(), out, "manning");
       }
     } catch (GridFormatException
-        | java.io.IOException
+        | IOException
         | IllegalArgumentException
         | org.citytwin.store.StoreException
-        | org.citytwin.crs.CoordinateConversionException e) {
+        | CoordinateConversionException e) {
       System.err.println("twin flood run: " + e.getMessage());
       return ExitCodes.INPUT_REJECTED;
     }
@@ -300,10 +305,10 @@ final class FloodRunCommand implements Callable<Integer> {
         grids.write(
             prepared.roughness().manning(), prepared.city().frame().epsgCode(), out, "manning");
       }
-    } catch (java.io.IOException
+    } catch (IOException
         | IllegalArgumentException
         | org.citytwin.store.StoreException
-        | org.citytwin.crs.CoordinateConversionException e) {
+        | CoordinateConversionException e) {
       System.err.println("twin flood run: " + e.getMessage());
       return ExitCodes.INPUT_REJECTED;
     }
@@ -326,10 +331,10 @@ final class FloodRunCommand implements Callable<Integer> {
   }
 
   private FloodTerrain terrain()
-      throws java.io.IOException,
+      throws IOException,
           GridFormatException,
           org.citytwin.store.StoreException,
-          org.citytwin.crs.CoordinateConversionException {
+          CoordinateConversionException {
     if ((dem == null) == (fromStore == null)) {
       throw new IllegalArgumentException("give exactly one of --dem FILE and --from-store DIR");
     }
@@ -350,7 +355,7 @@ final class FloodRunCommand implements Callable<Integer> {
    * The land-use table of {@code --roughness land-use} (with {@code --roughness-table}), or null;
    * refused with a DEM file (no city to read land use from) or another source of n.
    */
-  private org.citytwin.terrain.RoughnessTable roughness() throws java.io.IOException {
+  private org.citytwin.terrain.RoughnessTable roughness() throws IOException {
     if (roughness == null) {
       if (roughnessTable != null) {
         throw new IllegalArgumentException("--roughness-table needs --roughness land-use");
@@ -378,9 +383,7 @@ final class FloodRunCommand implements Callable<Integer> {
   }
 
   private FloodScenario scenario(FloodTerrain source)
-      throws java.io.IOException,
-          GridFormatException,
-          org.citytwin.crs.CoordinateConversionException {
+      throws IOException, GridFormatException, CoordinateConversionException {
     TerrainGrid terrain = source.grid();
     FloodScenario.Builder b =
         FloodScenario.builder(terrain)
@@ -401,8 +404,7 @@ final class FloodRunCommand implements Callable<Integer> {
     usedRoughness = source.roughness();
     if (manningGrid != null) {
       try {
-        usedRoughness =
-            org.citytwin.terrain.RunGrids.manning(onRunGrid(source, manningGrid), manning);
+        usedRoughness = RunGrids.manning(onRunGrid(source, manningGrid), manning);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "--manning-grid " + manningGrid + ": " + e.getMessage(), e);
@@ -468,25 +470,22 @@ final class FloodRunCommand implements Callable<Integer> {
 
   /** A grid file on the run's grid; stderr says when it had to be resampled. */
   private static Raster onRunGrid(FloodTerrain source, Path file)
-      throws java.io.IOException,
-          GridFormatException,
-          org.citytwin.crs.CoordinateConversionException {
-    org.citytwin.terrain.DemResampler.Resampled r = source.onRunGrid(file);
-    if (r.method() != org.citytwin.terrain.DemResampler.Method.NONE) {
+      throws IOException, GridFormatException, CoordinateConversionException {
+    DemResampler.Resampled r = source.onRunGrid(file);
+    if (r.method() != DemResampler.Method.NONE) {
       System.err.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "%s: put on the run's grid from %s m cells by %s%s%n",
           file,
           r.sourceCellMetres(),
-          r.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          r.method().name().toLowerCase(Locale.ROOT).replace('_', ' '),
           r.reprojected() ? ", reprojected" : "");
     }
     return r.raster();
   }
 
   /** {@code --initial-level-zone} levels over {@code grid}'s levels (or none), highest wins. */
-  private Raster zoneLevels(FloodTerrain source, Raster grid)
-      throws org.citytwin.crs.CoordinateConversionException {
+  private Raster zoneLevels(FloodTerrain source, Raster grid) throws CoordinateConversionException {
     org.citytwin.terrain.GridGeometry g = source.grid().geometry();
     float[] level = grid != null ? grid.values() : new float[g.cellCount()];
     if (grid == null) {
@@ -502,7 +501,7 @@ final class FloodRunCommand implements Callable<Integer> {
     return Raster.of(g, level);
   }
 
-  static List<BuildingFootprint> readBuildings(Path file) throws java.io.IOException {
+  static List<BuildingFootprint> readBuildings(Path file) throws IOException {
     List<BuildingFootprint> list = new ArrayList<>();
     org.locationtech.jts.io.WKTReader reader = new org.locationtech.jts.io.WKTReader();
     int lineNo = 0;
@@ -526,7 +525,7 @@ final class FloodRunCommand implements Callable<Integer> {
 
   /** X,Y in the grid's CRS, or lon,lat with --lonlat. */
   private double[] position(FloodTerrain source, String[] p, String option)
-      throws org.citytwin.crs.CoordinateConversionException {
+      throws CoordinateConversionException {
     double[] xyz = {number(p[0], option), number(p[1], option), 0};
     if (lonLat) {
       source.frame(option + " with --lonlat").toMetric(xyz, 0, 1);

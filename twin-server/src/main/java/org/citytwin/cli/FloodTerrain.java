@@ -148,7 +148,7 @@ record FloodTerrain(
     LocalMetricFrame gridFrame = g.epsgCode() > 0 ? LocalMetricFrame.ofEpsg(g.epsgCode()) : null;
     LocalMetricFrame runFrame =
         frame != null ? frame : epsgCode > 0 ? LocalMetricFrame.ofEpsg(epsgCode) : null;
-    return RunGrids.onRunGrid(g.raster(), gridFrame, grid.geometry(), runFrame);
+    return DemResampler.resample(g.raster(), gridFrame, grid.geometry(), runFrame);
   }
 
   /** The frame, or an error naming what needed it. */

@@ -83,7 +83,7 @@ public record ScenarioSpec(
     }
     if (manningGrid != null) {
       return RunGrids.manning(
-          RunGrids.onRunGrid(manningGrid.raster(), manningGrid.frame(), grid, city.frame())
+          DemResampler.resample(manningGrid.raster(), manningGrid.frame(), grid, city.frame())
               .raster(),
           manning);
     }
