@@ -137,15 +137,10 @@ final class ServeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--flood-keep-runs and --flood-keep-mb must be at least 1: " + e.getMessage());
     }
-    try {
-      if (!importSampleIntoEmptyStore()) {
+    try (TwinStore twin = openFillingAnEmptyStore()) {
+      if (twin == null) {
         return ExitCodes.INPUT_REJECTED;
       }
-    } catch (StoreException e) {
-      System.err.println("twin serve: " + e.getMessage());
-      return ExitCodes.STORE_FAILED;
-    }
-    try (TwinStore twin = TwinStore.open(store.directory)) {
       List<String> cors = corsOrigins.contains("none") ? List.of() : corsOrigins;
       CountDownLatch stopped = new CountDownLatch(1);
       SensorOptions sensorOptions =
@@ -193,24 +188,31 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Imports the sample city when the store is empty and closes the store again, so the file
-   * compaction after the import happens now, at start, and not in the server's stop, which must fit
-   * a container's grace period (Docker's is 10 s).
+   * Opens the store, first importing the sample city when it is empty. After an import the store is
+   * closed and opened again, so the file compaction after the import happens now, at start, and not
+   * in the server's stop, which must fit a container's grace period (Docker's is 10 s).
    *
-   * @return false if the sample had files that failed to import
+   * @return the open store, or null if files of the sample failed to import (the printed summary
+   *     names them)
    */
-  private boolean importSampleIntoEmptyStore() throws Exception {
-    try (TwinStore twin = TwinStore.open(store.directory)) {
+  private TwinStore openFillingAnEmptyStore() throws Exception {
+    TwinStore twin = TwinStore.open(store.directory);
+    try {
       if (twin.count(Filter.all()) > 0 || !Files.isDirectory(sample)) {
-        return true;
+        return twin;
       }
       System.out.println("The store is empty: importing the sample city from " + sample + " ...");
       if (!importSample(twin)) {
-        return false;
+        twin.close();
+        return null;
       }
       System.out.println("Compacting the store file after the import ...");
+    } catch (Exception e) {
+      twin.close();
+      throw e;
     }
-    return true;
+    twin.close();
+    return TwinStore.open(store.directory);
   }
 
   private boolean importSample(TwinStore twin) throws Exception {
