@@ -47,20 +47,8 @@ final class StoredRun implements FloodRun {
   private final boolean velocity;
   private LocalMetricFrame frame;
   private SoftReference<RunOutputs> outputs = new SoftReference<>(null);
-  private final Map<Long, SoftReference<Raster>> snapshots =
-      new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, SoftReference<Raster>> eldest) {
-          return size() > SNAPSHOTS_HELD;
-        }
-      };
-  private final Map<Long, SoftReference<VelocityField>> velocities =
-      new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, SoftReference<VelocityField>> eldest) {
-          return size() > SNAPSHOTS_HELD;
-        }
-      };
+  private final Map<Long, SoftReference<Raster>> snapshots = recentlyUsed();
+  private final Map<Long, SoftReference<VelocityField>> velocities = recentlyUsed();
 
   /**
    * @param velocity whether the directory holds velocity grids for every output time
@@ -76,6 +64,16 @@ final class StoredRun implements FloodRun {
     TreeSet<Long> times = new TreeSet<>();
     status.path("outputTimes").forEach(t -> times.add(t.asLong()));
     this.outputTimes = Collections.unmodifiableSortedSet(times);
+  }
+
+  /** Grids by output time, the {@link #SNAPSHOTS_HELD} most recently used kept. */
+  private static <T> Map<Long, SoftReference<T>> recentlyUsed() {
+    return new LinkedHashMap<>(8, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Long, SoftReference<T>> eldest) {
+        return size() > SNAPSHOTS_HELD;
+      }
+    };
   }
 
   @Override
